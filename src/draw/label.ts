@@ -1,0 +1,61 @@
+// Text in figures: labels placed at a pixel point (with a halo so they read over lines), and a
+// banner across the top of a stage for the one sentence that matters now.
+import type { Palette } from "../kit/scene";
+import { attrs, svg } from "./svg";
+
+export interface Label {
+  el: SVGTextElement;
+  update(at: readonly [number, number], s: string, color: string, p: Palette, offset?: [number, number]): void;
+  hide(): void;
+}
+
+export function createLabel(layer: SVGGElement): Label {
+  const t = svg("text", { "paint-order": "stroke", "stroke-linejoin": "round" }, layer);
+  return {
+    el: t,
+    update(at, s, color, p, offset = [6, -6]) {
+      const [x, y] = at;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        t.style.display = "none";
+        return;
+      }
+      t.style.display = "";
+      attrs(t, {
+        x: x + offset[0],
+        y: y + offset[1],
+        fill: color,
+        stroke: p.bg,
+        "stroke-width": 4,
+        "font-size": p.fontSize * 0.85,
+        "font-weight": 600,
+      });
+      t.textContent = s;
+    },
+    hide() {
+      t.style.display = "none";
+    },
+  };
+}
+
+export interface Banner {
+  el: HTMLElement;
+  show(s: string, color: string): void;
+  remove(): void;
+}
+
+/** A one-line statement over the top-left of the stage; polite to screen readers via the kit. */
+export function createBanner(host: HTMLElement): Banner {
+  const b = document.createElement("div");
+  b.className = "lg-banner";
+  host.appendChild(b);
+  return {
+    el: b,
+    show(s, color) {
+      b.textContent = s;
+      b.style.borderLeftColor = color;
+    },
+    remove() {
+      b.remove();
+    },
+  };
+}
