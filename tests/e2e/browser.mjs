@@ -31,9 +31,13 @@ export async function launch(extraArgs = []) {
   return chromium.launch({ executablePath: chromePath(), headless: true, args: [...CHROME_ARGS, ...extraArgs] });
 }
 
-/** Starts vite preview on the built site (dist/) and returns its base URL and a close function. */
-export async function startPreview() {
-  const server = await preview({ preview: { port: 0, host: "127.0.0.1", strictPort: false }, logLevel: "silent" });
+/** Starts vite preview on the built site (dist/, or $LEGIBLE_DIST) and returns its base URL and a close function. */
+export async function startPreview(outDir = process.env.LEGIBLE_DIST ?? "dist") {
+  const server = await preview({
+    build: { outDir },
+    preview: { port: 0, host: "127.0.0.1", strictPort: false },
+    logLevel: "silent",
+  });
   const url = server.resolvedUrls?.local?.[0] ?? `http://127.0.0.1:${server.httpServer.address().port}/`;
   return { url, close: () => new Promise((r) => server.httpServer.close(() => r())) };
 }
