@@ -43,6 +43,11 @@ export interface ParsedUrl<P> {
   corrections: Correction[];
 }
 
+/** The part of URLSearchParams the codec reads (kept minimal so this file needs no DOM types). */
+export interface QueryLike {
+  get(key: string): string | null;
+}
+
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const CLOCK_MAX = 86400;
 
@@ -58,7 +63,9 @@ export function shorten(raw: unknown): string {
 export function parseDecimal(raw: string): number | null {
   const t = raw.trim();
   if (!NUMBER_RE.test(t)) return null;
-  return Number(t);
+  // "1e309" matches the pattern but overflows to Infinity: that is not a number a person meant.
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
 }
 
 /** Snaps to the step grid anchored at min, exactly as lil-gui's NumberController does. */
@@ -105,20 +112,18 @@ export function coerce(
     }
     default: {
       let v: number | null;
-      if (typeof raw === "number") v = Number.isNaN(raw) ? null : raw;
+      if (typeof raw === "number") v = Number.isFinite(raw) ? raw : null;
       else if (typeof raw === "string") v = parseDecimal(raw);
       else v = null;
       if (v === null) return fallback("not a number");
       const min = spec.kind === "seed" ? 0 : spec.min;
       const max = spec.kind === "seed" ? SEED_MAX : spec.max;
-      let out = clamp(v, min, max);
-      let reason = out !== v ? `outside ${min} … ${max}` : "";
       const step = stepOf(spec);
-      const snapped = spec.kind === "number" ? snap(out, min, step) : Math.round((out - min) / step) * step + min;
-      const final = clamp(snapped, min, max);
-      if (!reason && final !== out) reason = `rounded to the step ${step}`;
-      out = final;
-      if (!reason) return { value: out };
+      // Snap, then clamp: lil-gui's own order, so a slider and a URL agree even when the range is
+      // not a whole number of steps.
+      const out = clamp(snap(v, min, step), min, max);
+      if (out === v) return { value: out };
+      const reason = v < min || v > max ? `outside ${min} … ${max}` : `rounded to the step ${step}`;
       return { value: out, correction: { key, given: shorten(raw), used: String(out), reason } };
     }
   }
@@ -155,7 +160,7 @@ export function presetBase<S extends Schema>(
   return { ...defaultsOf(schema), ...(presets[name] ?? {}) };
 }
 
-function parseShared(search: URLSearchParams, schema: Schema, corrections: Correction[]): SharedState {
+function parseShared(search: QueryLike, schema: Schema, corrections: Correction[]): SharedState {
   const shared: SharedState = {
     embed: false,
     gui: "open",
@@ -187,7 +192,7 @@ function parseShared(search: URLSearchParams, schema: Schema, corrections: Corre
   }
   const hide = search.get("hide");
   if (hide !== null) {
-    for (const name of hide.split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const name of hide.split(",").map((s: string) => s.trim()).filter(Boolean)) {
       if (Object.prototype.hasOwnProperty.call(schema, name)) shared.hide.push(name);
       else corrections.push({ key: "hide", given: shorten(name), used: "(ignored)", reason: "no such control" });
     }
@@ -212,7 +217,7 @@ function parseShared(search: URLSearchParams, schema: Schema, corrections: Corre
 export function parseUrl<S extends Schema>(
   schema: S,
   presets: Record<string, Partial<ParamsOf<S>>>,
-  search: URLSearchParams,
+  search: QueryLike,
 ): ParsedUrl<ParamsOf<S>> {
   const corrections: Correction[] = [];
   const names = Object.keys(presets);
@@ -242,22 +247,23 @@ export function serializeUrl<S extends Schema>(
   params: ParamsOf<S>,
   shared: SharedState,
 ): string {
-  const q = new URLSearchParams();
+  const q: [string, string][] = [];
   const names = Object.keys(presets);
-  if (preset !== names[0]) q.set("preset", preset);
+  if (preset !== names[0]) q.push(["preset", preset]);
   const base = presetBase(schema, presets, preset) as Record<string, ParamValue>;
   for (const k of Object.keys(schema)) {
     const v = (params as Record<string, ParamValue>)[k];
-    if (v !== base[k]) q.set(k, typeof v === "boolean" ? (v ? "1" : "0") : String(v));
+    if (v !== base[k]) q.push([k, typeof v === "boolean" ? (v ? "1" : "0") : String(v)]);
   }
-  if (shared.embed) q.set("embed", "1");
-  if (shared.gui !== "open") q.set("gui", shared.gui);
-  if (shared.hide.length) q.set("hide", shared.hide.join(","));
-  if (shared.theme) q.set("theme", shared.theme);
-  if (shared.autoplay) q.set("autoplay", "1");
-  if (shared.clock !== null) q.set("clock", String(shared.clock));
-  const s = q.toString();
-  return s ? `?${s.replace(/%2C/g, ",")}` : "";
+  if (shared.embed) q.push(["embed", "1"]);
+  if (shared.gui !== "open") q.push(["gui", shared.gui]);
+  if (shared.hide.length) q.push(["hide", shared.hide.join(",")]);
+  if (shared.theme) q.push(["theme", shared.theme]);
+  if (shared.autoplay) q.push(["autoplay", "1"]);
+  if (shared.clock !== null) q.push(["clock", String(shared.clock)]);
+  // Commas stay readable (hide=eta,seed); everything else is percent-encoded.
+  const s = q.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/g, ",")}`).join("&");
+  return s ? `?${s}` : "";
 }
 
 /** Words for a list of corrections, one sentence per item, for the dismissible notice. */

@@ -18,7 +18,7 @@ import {
   type Theme,
 } from "./params";
 import { readPalette } from "./palette";
-import type { ParamValue } from "./schema";
+import type { ParamSpec, ParamValue } from "./schema";
 import type { AnyScene, Palette, SceneCtx, SceneView } from "./scene";
 import { renderDrills } from "./drills";
 import { el } from "./dom";
@@ -34,7 +34,17 @@ export interface LegibleApi {
   reset(): void;
   ready: Promise<void>;
   /** Not part of the public contract: what the tests and benchmarks read. */
-  debug: { frames(): number; playing(): boolean; dispose(): void; scene: string };
+  debug: {
+    frames(): number;
+    playing(): boolean;
+    dispose(): void;
+    scene: string;
+    /** Durations (ms) of the last flushes that recomputed and redrew after a change. */
+    flushes(): number[];
+    /** The numeric params with their ranges, for sweeps in tests and benchmarks. */
+    ranges(): { key: string; min: number; max: number; log: boolean; int: boolean }[];
+    animated: boolean;
+  };
 }
 
 declare global {
@@ -186,10 +196,14 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     if (!katexModule) {
       if (!katexLoading) {
         katexLoading = true;
-        void import("./math").then((m) => {
-          katexModule = m;
-          renderFormulas();
-        });
+        // After `ready` and a paint: KaTeX (~78 KB gzip) must not delay the first picture.
+        void ready
+          .then(() => new Promise((r) => setTimeout(r, 50)))
+          .then(() => import("./math"))
+          .then((m) => {
+            katexModule = m;
+            renderFormulas();
+          });
       }
       return;
     }
@@ -225,11 +239,13 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     frameRequested = true;
     rafId = requestAnimationFrame(flush);
   }
+  const flushTimes: number[] = [];
   function flush(): void {
     frameRequested = false;
     if (disposed) return;
     frames++;
     if (dirty) {
+      const t0 = performance.now();
       dirty = false;
       computeReadouts();
       view?.update(params as never, model);
@@ -240,6 +256,8 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
       postToParent("legible:change");
       if (liveTimer) clearTimeout(liveTimer);
       liveTimer = setTimeout(() => (live.textContent = scene.describe(model, params)), 400);
+      flushTimes.push(performance.now() - t0);
+      if (flushTimes.length > 200) flushTimes.shift();
     }
     if (player.playing) tickPlayer();
     if (!isReady) {
@@ -550,7 +568,20 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     step,
     reset,
     ready,
-    debug: { frames: () => frames, playing: () => player.playing, dispose, scene: scene.meta.id },
+    debug: {
+      frames: () => frames,
+      playing: () => player.playing,
+      dispose,
+      scene: scene.meta.id,
+      flushes: () => [...flushTimes],
+      ranges: () =>
+        Object.entries(scene.params as Record<string, ParamSpec>).flatMap(([key, spec]) =>
+          spec.kind === "number" || spec.kind === "int"
+            ? [{ key, min: spec.min, max: spec.max, log: !!spec.log, int: spec.kind === "int" }]
+            : [],
+        ),
+      animated: !!scene.animated,
+    },
   };
   if (opts.global !== false) window.legible = api;
   return api;
