@@ -85,8 +85,10 @@ export default defineScene({
     const [a, b, c, d] = m.A;
     const disc = m.trace * m.trace - 4 * m.det;
     return [
-      `A = \\begin{bmatrix} ${t(a)} & ${t(b)} \\\\ ${t(c)} & ${t(d)} \\end{bmatrix}, \\quad \\det A = ${t(m.det)}, \\quad \\operatorname{tr} A = ${t(m.trace)}`,
-      `\\lambda_{1,2} = \\frac{\\operatorname{tr} A \\pm \\sqrt{(\\operatorname{tr} A)^2 - 4\\det A}}{2} = \\frac{${t(m.trace)} \\pm \\sqrt{${t(disc)}}}{2}`,
+      `A = \\begin{bmatrix} ${t(a)} & ${t(b)} \\\\ ${t(c)} & ${t(d)} \\end{bmatrix}`,
+      `\\det A = ad - bc = ${t(m.det)}, \\quad \\operatorname{tr} A = a + d = ${t(m.trace)}`,
+      `\\lambda_{1,2} = \\tfrac{1}{2}\\bigl(\\operatorname{tr} A \\pm \\sqrt{(\\operatorname{tr} A)^2 - 4\\det A}\\bigr)`,
+      `(\\operatorname{tr} A)^2 - 4\\det A = ${t(disc)}${disc < 0 ? " < 0 \\Rightarrow \\text{complex pair}" : ""}`,
     ];
   },
   describe(m, p) {

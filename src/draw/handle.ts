@@ -27,7 +27,13 @@ export interface HandleOptions {
 }
 
 export function createHandle(plane: Plane, opts: HandleOptions): Handle {
-  const g = svg("g", { tabindex: 0, role: "slider", "data-handle": opts.name, class: "lg-handle" }, plane.handles);
+  // There is no ARIA role for a 2-D slider: a focusable button with a role description and a label
+  // that says where it sits, moved with the arrow keys, is what screen readers announce best.
+  const g = svg(
+    "g",
+    { tabindex: 0, role: "button", "aria-roledescription": "draggable point", "data-handle": opts.name, class: "lg-handle" },
+    plane.handles,
+  );
   g.style.cursor = "grab";
   g.style.touchAction = "none";
   const hit = svg("circle", { r: 22, fill: "transparent" }, g);
@@ -85,7 +91,6 @@ export function createHandle(plane: Plane, opts: HandleOptions): Handle {
       attrs(g, {
         transform: Number.isFinite(px) && Number.isFinite(py) ? `translate(${px.toFixed(1)},${py.toFixed(1)})` : null,
         "aria-label": `${opts.name} at (${formatNumber(x, 3)}, ${formatNumber(y, 3)}); arrow keys move it`,
-        "aria-valuetext": `(${formatNumber(x, 3)}, ${formatNumber(y, 3)})`,
       });
       attrs(ring, { r: p.handleRadius, fill: c, stroke: c, "stroke-width": p.lineWidth });
       attrs(dot, { r: Math.max(3, p.handleRadius * 0.35), fill: c });
