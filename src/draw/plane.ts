@@ -42,7 +42,8 @@ export interface PlaneOptions {
 }
 
 export function createPlane(host: HTMLElement, opts: PlaneOptions): Plane {
-  const root = svg("svg", { class: "lg-plane", role: "img", "aria-label": opts.label });
+  // A group, not an image: it holds focusable handles, which an img role would hide.
+  const root = svg("svg", { class: "lg-plane", role: "group", "aria-label": opts.label });
   root.style.display = "block";
   root.style.width = "100%";
   root.style.height = "100%";

@@ -44,6 +44,8 @@ export interface LegibleApi {
     /** The numeric params with their ranges, for sweeps in tests and benchmarks. */
     ranges(): { key: string; min: number; max: number; log: boolean; int: boolean }[];
     animated: boolean;
+    /** Disposes this scene and boots it again in the same page (leak tests). */
+    remount(): LegibleApi;
   };
 }
 
@@ -124,6 +126,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   document.title = `${scene.meta.title} — Legible`;
 
   // ---- Notices ----
+  const noticeTimers = new Set<ReturnType<typeof setTimeout>>();
   function notice(lines: string | string[]): void {
     const list = Array.isArray(lines) ? lines : [lines];
     if (!list.length) return;
@@ -135,7 +138,11 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     close.addEventListener("click", () => box.remove());
     notices.append(box);
     while (notices.children.length > 3) notices.firstElementChild?.remove();
-    setTimeout(() => box.remove(), 15000);
+    noticeTimers.add(
+      setTimeout(() => {
+        box.remove();
+      }, 15000),
+    );
   }
   function noticeCorrections(cs: Correction[], unknown: string[] = []): void {
     const lines = describeCorrections(cs);
@@ -343,22 +350,26 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
 
   // ---- Toolbar ----
   const playBtn = el("button", { text: "▶ Play" });
+  playBtn.title = "Play / pause (Space)";
   playBtn.addEventListener("click", () => (player.playing ? pause() : play()));
   const stepBtn = el("button", { text: "→ Step" });
+  stepBtn.title = "One step (→)";
   stepBtn.addEventListener("click", step);
   const resetBtn = el("button", { text: "↺ Reset" });
+  resetBtn.title = "Reset to the preset (R)";
   resetBtn.addEventListener("click", reset);
   const themeBtn = el("button", { text: "◐ Theme" });
-  themeBtn.setAttribute("aria-label", "Cycle theme (T)");
+  themeBtn.title = "Cycle theme (T)";
   themeBtn.addEventListener("click", cycleTheme);
   const panelBtn = el("button", { text: "☰ Panel" });
-  panelBtn.setAttribute("aria-label", "Show or hide the panel (G)");
+  panelBtn.title = "Show or hide the panel (G)";
   panelBtn.addEventListener("click", togglePanel);
   const fullBtn = el("button", { text: "⤢ Full screen" });
-  fullBtn.setAttribute("aria-label", "Fullscreen (F)");
+  fullBtn.title = "Fullscreen (F)";
   fullBtn.addEventListener("click", toggleFullscreen);
   const helpBtn = el("button", { text: "?" });
   helpBtn.setAttribute("aria-label", "Keyboard help (?)");
+  helpBtn.title = "Keyboard help (?)";
   helpBtn.addEventListener("click", () => help.showModal());
   if (scene.animated) toolbar.append(playBtn, stepBtn);
   toolbar.append(resetBtn, themeBtn, panelBtn, fullBtn, helpBtn, status);
@@ -548,6 +559,8 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     cancelAnimationFrame(rafId);
     if (urlTimer) clearTimeout(urlTimer);
     if (liveTimer) clearTimeout(liveTimer);
+    for (const t of noticeTimers) clearTimeout(t);
+    delete document.documentElement.dataset.ready;
     document.removeEventListener("keydown", onKey);
     document.removeEventListener("visibilitychange", onVisibility);
     window.removeEventListener("message", onMessage);
@@ -581,6 +594,10 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
             : [],
         ),
       animated: !!scene.animated,
+      remount: () => {
+        dispose();
+        return boot(scene, { ...opts, search: location.search });
+      },
     },
   };
   if (opts.global !== false) window.legible = api;
