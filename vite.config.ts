@@ -8,7 +8,9 @@ import { defineConfig } from "vite";
 const root = import.meta.dirname;
 const scenes = readdirSync(resolve(root, "scenes"), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(resolve(root, "scenes", d.name, "index.html")))
-  .map((d) => d.name);
+  .map((d) => d.name)
+  // LEGIBLE_SCENES=a,b builds only those scenes (quick looks while other scenes are mid-edit).
+  .filter((id) => !process.env.LEGIBLE_SCENES || process.env.LEGIBLE_SCENES.split(",").includes(id));
 
 export default defineConfig({
   base: "./",

@@ -30,6 +30,13 @@ export function createLabel(layer: SVGGElement): Label {
         "font-weight": 600,
       });
       t.textContent = s;
+      // Keep the label inside the figure: shift it left of its anchor when it would overflow.
+      const w = t.ownerSVGElement?.viewBox.baseVal?.width ?? 0;
+      if (w > 0) {
+        const len = t.getComputedTextLength();
+        const left = x + offset[0];
+        if (left + len > w - 2) attrs(t, { x: Math.max(2, x - offset[0] - len) });
+      }
     },
     hide() {
       t.style.display = "none";

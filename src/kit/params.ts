@@ -119,9 +119,9 @@ export function coerce(
       const min = spec.kind === "seed" ? 0 : spec.min;
       const max = spec.kind === "seed" ? SEED_MAX : spec.max;
       const step = stepOf(spec);
-      // Snap, then clamp: lil-gui's own order, so a slider and a URL agree even when the range is
-      // not a whole number of steps.
-      const out = clamp(snap(v, min, step), min, max);
+      // Clamp before snapping as well as after: when the range is not a whole number of steps,
+      // the result is then a fixed point (coercing it again changes nothing), which a link needs.
+      const out = clamp(snap(clamp(v, min, max), min, step), min, max);
       if (out === v) return { value: out };
       const reason = v < min || v > max ? `outside ${min} … ${max}` : `rounded to the step ${step}`;
       return { value: out, correction: { key, given: shorten(raw), used: String(out), reason } };

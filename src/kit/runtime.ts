@@ -344,31 +344,30 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     applyPreset(preset);
   }
   function updateStatus(): void {
-    playBtn.textContent = player.playing ? "❚❚ Pause" : "▶ Play";
+    setToolButton(playBtn, player.playing ? "❚❚" : "▶", player.playing ? "Pause" : "Play");
     playBtn.setAttribute("aria-pressed", String(player.playing));
   }
 
   // ---- Toolbar ----
-  const playBtn = el("button", { text: "▶ Play" });
+  const playBtn = toolButton("▶", "Play");
   playBtn.title = "Play / pause (Space)";
   playBtn.addEventListener("click", () => (player.playing ? pause() : play()));
-  const stepBtn = el("button", { text: "→ Step" });
+  const stepBtn = toolButton("→", "Step");
   stepBtn.title = "One step (→)";
   stepBtn.addEventListener("click", step);
-  const resetBtn = el("button", { text: "↺ Reset" });
+  const resetBtn = toolButton("↺", "Reset");
   resetBtn.title = "Reset to the preset (R)";
   resetBtn.addEventListener("click", reset);
-  const themeBtn = el("button", { text: "◐ Theme" });
+  const themeBtn = toolButton("◐", "Theme");
   themeBtn.title = "Cycle theme (T)";
   themeBtn.addEventListener("click", cycleTheme);
-  const panelBtn = el("button", { text: "☰ Panel" });
+  const panelBtn = toolButton("☰", "Panel");
   panelBtn.title = "Show or hide the panel (G)";
   panelBtn.addEventListener("click", togglePanel);
-  const fullBtn = el("button", { text: "⤢ Full screen" });
+  const fullBtn = toolButton("⤢", "Full screen");
   fullBtn.title = "Fullscreen (F)";
   fullBtn.addEventListener("click", toggleFullscreen);
-  const helpBtn = el("button", { text: "?" });
-  helpBtn.setAttribute("aria-label", "Keyboard help (?)");
+  const helpBtn = toolButton("?", "Help");
   helpBtn.title = "Keyboard help (?)";
   helpBtn.addEventListener("click", () => help.showModal());
   if (scene.animated) toolbar.append(playBtn, stepBtn);
@@ -602,6 +601,19 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   };
   if (opts.global !== false) window.legible = api;
   return api;
+}
+
+/** A toolbar button: an icon and a word; on a phone only the icon shows, the word stays its name. */
+function toolButton(icon: string, word: string): HTMLButtonElement {
+  const b = el("button", { className: "lg-tool" });
+  setToolButton(b, icon, word);
+  return b;
+}
+
+function setToolButton(b: HTMLButtonElement, icon: string, word: string): void {
+  const i = el("span", { className: "lg-tool-icon", text: icon });
+  i.setAttribute("aria-hidden", "true");
+  b.replaceChildren(i, el("span", { className: "lg-tool-word", text: word }));
 }
 
 function buildHelp(): HTMLDialogElement {

@@ -1,0 +1,383 @@
+// The quality harness (issue: accessibility, hostile input, leaks, WebGL faults, screenshots),
+// looping over every scene, so a new scene is held to it without anyone writing a new test.
+// Each check reports through `record(name, ok, detail)`; the runner counts them.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import pixelmatch from "pixelmatch";
+import { PNG } from "pngjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const AXE = readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8");
+export const BASELINES = join(here, "baselines");
+const OUT = join(here, "out");
+
+/** Counts animation frames and WebGL contexts, and flags injected script, before any page script runs. */
+function instrument() {
+  window.__pending = new Set();
+  const raf = window.requestAnimationFrame.bind(window);
+  const caf = window.cancelAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => {
+    const id = raf((t) => {
+      window.__pending.delete(id);
+      cb(t);
+    });
+    window.__pending.add(id);
+    return id;
+  };
+  window.cancelAnimationFrame = (id) => {
+    window.__pending.delete(id);
+    caf(id);
+  };
+  window.__gl = [];
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    const ctx = getContext.call(this, type, ...rest);
+    if (ctx && /webgl/.test(type) && !window.__gl.includes(ctx)) window.__gl.push(ctx);
+    return ctx;
+  };
+}
+
+const ready = (page) =>
+  page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 20000 });
+
+async function open(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: !!options.bypassCSP, ...options.context });
+  const page = await context.newPage();
+  const errors = [];
+  const dialogs = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.addInitScript(instrument);
+  await page.goto(url);
+  await ready(page);
+  return { page, context, errors, dialogs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility: axe-core in every theme, no serious or critical violations.
+
+export async function checkAxe(browser, base, id, record) {
+  for (const theme of ["light", "dark", "projector"]) {
+    const { page, context } = await open(browser, `${base}scenes/${id}/?theme=${theme}`, { bypassCSP: true });
+    await page.waitForTimeout(700);
+    await page.evaluate(AXE);
+    const bad = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ["violations"] });
+      return r.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`);
+    });
+    record(`${id}: axe ${theme}: no serious or critical violations`, bad.length === 0, bad.join("; "));
+    await context.close();
+  }
+}
+
+/** Every draggable handle is reachable by Tab and moves with the arrow keys. */
+export async function checkHandles(browser, base, id, record) {
+  const { page, context } = await open(browser, `${base}scenes/${id}/`);
+  const handles = await page.locator("[data-handle]").count();
+  if (handles === 0) {
+    await context.close();
+    return;
+  }
+  const result = await page.evaluate(async () => {
+    const hs = [...document.querySelectorAll("[data-handle]")].filter((h) => h.getBoundingClientRect().width > 0);
+    const out = [];
+    for (const h of hs) {
+      const label = h.getAttribute("aria-label") ?? "";
+      const before = JSON.stringify(window.legible.params());
+      h.focus();
+      const focused = document.activeElement === h;
+      for (const key of ["ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown"]) {
+        h.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true, shiftKey: true }));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        if (JSON.stringify(window.legible.params()) !== before) break;
+      }
+      const moved = JSON.stringify(window.legible.params()) !== before;
+      out.push({ name: h.getAttribute("data-handle"), label, focused, tab: h.getAttribute("tabindex") === "0", moved });
+    }
+    return out;
+  });
+  for (const h of result)
+    record(
+      `${id}: handle "${h.name}" is focusable, labelled and moves with the arrow keys`,
+      h.focused && h.tab && h.label.length > 3 && h.moved,
+      JSON.stringify(h),
+    );
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile input: every param and shared key through values a person (or an attacker) might type.
+
+export const HOSTILE = [
+  "NaN",
+  "1e309",
+  "-1e309",
+  "",
+  "<img src=x onerror=window.__pwned=1>",
+  '"><script>window.__pwned=1</script>',
+  "javascript:window.__pwned=1",
+  "0x1F",
+  "  0.5  ",
+  '{"a":1}',
+  "Infinity",
+  "%00%ff",
+];
+
+export async function checkFuzz(browser, base, id, paramKeys, record) {
+  for (const value of HOSTILE) {
+    const q = new URLSearchParams();
+    for (const k of paramKeys) q.set(k, value);
+    for (const k of ["preset", "seed", "theme", "hide", "embed", "gui", "clock"]) q.set(k, value);
+    const url = `${base}scenes/${id}/?${q.toString()}`;
+    const { page, context, errors, dialogs } = await open(browser, url).catch(async (e) => ({ failed: String(e) }));
+    if (!page) {
+      record(`${id}: hostile value ${JSON.stringify(value)} loads`, false, "never became ready");
+      continue;
+    }
+    await page.waitForTimeout(150);
+    const state = await page.evaluate(() => {
+      const stage = document.querySelector(".lg-stage");
+      const drawn = stage ? stage.querySelectorAll("svg *, canvas").length : 0;
+      const outs = [...document.querySelectorAll("output[data-readout]")];
+      const bad = outs.filter((o) => /NaN|Infinity|undefined/.test(o.textContent ?? "") && o.dataset.value !== "undefined");
+      const nanValue = outs.filter((o) => /NaN|Infinity/.test(o.dataset.value ?? ""));
+      const notice = [...document.querySelectorAll("[data-notice]")].map((n) => n.textContent).join(" ");
+      return {
+        pwned: window.__pwned === 1,
+        injected: document.querySelectorAll("img[src='x'], .lg-stage script, main script").length,
+        drawn,
+        readouts: outs.length,
+        bad: bad.map((o) => `${o.dataset.readout}=${o.textContent}`).concat(nanValue.map((o) => `${o.dataset.readout}:${o.dataset.value}`)),
+        notice,
+      };
+    });
+    const needsNotice = !/^\s*0\.5\s*$/.test(value);
+    const ok =
+      errors.length === 0 &&
+      dialogs.length === 0 &&
+      !state.pwned &&
+      state.injected === 0 &&
+      state.drawn > 0 &&
+      state.readouts > 0 &&
+      state.bad.length === 0 &&
+      (!needsNotice || state.notice.length > 0);
+    record(
+      `${id}: hostile value ${JSON.stringify(value)} is corrected with a notice, never run, never breaks the page`,
+      ok,
+      JSON.stringify({ errors: errors.slice(0, 3), dialogs, ...state, notice: state.notice.slice(0, 120) }),
+    );
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leaks: mount and dispose 100 times in one page.
+
+export async function checkLeaks(browser, base, id, record) {
+  const { page, context, errors } = await open(browser, `${base}scenes/${id}/`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.enable");
+  const measure = async () => {
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    await cdp.send("HeapProfiler.collectGarbage");
+    await cdp.send("HeapProfiler.collectGarbage");
+    const heap = await cdp.send("Runtime.getHeapUsage");
+    const dom = await cdp.send("Memory.getDOMCounters");
+    return { heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners };
+  };
+  // Warm up: a few remounts so lazy chunks and caches are loaded before the baseline.
+  for (let i = 0; i < 3; i++) await page.evaluate(() => window.legible.debug.remount().ready);
+  const before = await measure();
+  for (let i = 0; i < 100; i++) await page.evaluate(() => window.legible.debug.remount().ready);
+  await page.waitForTimeout(400);
+  const after = await measure();
+  const frames = await page.evaluate(async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    return window.__pending.size;
+  });
+  const gl = await page.evaluate(() => ({
+    created: window.__gl.length,
+    live: window.__gl.filter((c) => !c.isContextLost()).length,
+  }));
+  const growthMB = (after.heap - before.heap) / 1e6;
+  record(`${id}: 100 mounts and disposals grow the JS heap by under 5 MB`, growthMB < 5, `${growthMB.toFixed(2)} MB`);
+  record(
+    `${id}: 100 mounts and disposals leave no DOM nodes or listeners behind`,
+    after.nodes - before.nodes <= 50 && after.listeners - before.listeners <= 5,
+    `nodes ${before.nodes}→${after.nodes}, listeners ${before.listeners}→${after.listeners}`,
+  );
+  record(`${id}: no animation frame is left pending while idle after disposals`, frames <= 1, `${frames} pending`);
+  record(`${id}: at most one live WebGL context after 100 mounts`, gl.live <= 1, `created ${gl.created}, live ${gl.live}`);
+  record(`${id}: remounting raises no errors`, errors.length === 0, errors.slice(0, 3).join(" | "));
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Idle and hidden: no frames while idle, hidden or off-screen.
+
+export async function checkIdle(browser, base, id, animated, record) {
+  const { page, context } = await open(browser, `${base}scenes/${id}/`);
+  await page.waitForTimeout(300);
+  const idle = await page.evaluate(async () => {
+    const f0 = window.legible.debug.frames();
+    await new Promise((r) => setTimeout(r, 600));
+    return window.legible.debug.frames() - f0;
+  });
+  record(`${id}: nothing is drawn while idle`, idle === 0, `${idle} frames in 600 ms`);
+  if (animated) {
+    const hidden = await page.evaluate(async () => {
+      window.legible.play();
+      await new Promise((r) => setTimeout(r, 200));
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+      document.dispatchEvent(new Event("visibilitychange"));
+      await new Promise((r) => setTimeout(r, 100));
+      const f0 = window.legible.debug.frames();
+      await new Promise((r) => setTimeout(r, 500));
+      const n = window.legible.debug.frames() - f0;
+      delete document.hidden;
+      window.legible.pause();
+      return n;
+    });
+    record(`${id}: no animation frames run while the tab is hidden`, hidden <= 1, `${hidden} frames in 500 ms`);
+  }
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// WebGL faults: context loss shows a message and restores the picture; no WebGL at all gets a
+// clear message while the 2-D parts keep working.
+
+export async function checkWebglLoss(browser, base, id, record) {
+  const { page, context, errors } = await open(browser, `${base}scenes/${id}/`);
+  await page.waitForTimeout(500);
+  const hasGl = await page.evaluate(() => window.__gl.length > 0);
+  if (!hasGl) {
+    await context.close();
+    return false;
+  }
+  const lost = await page.evaluate(async () => {
+    const gl = window.__gl.find((c) => !c.isContextLost());
+    window.__loser = gl.getExtension("WEBGL_lose_context");
+    window.__loser.loseContext();
+    await new Promise((r) => setTimeout(r, 400));
+    return document.querySelector(".lg-stage")?.textContent ?? "";
+  });
+  record(`${id}: WebGL context loss shows a message`, /WebGL|graphics|context/i.test(lost), lost.slice(0, 120));
+  const restored = await page.evaluate(async () => {
+    window.__loser.restoreContext();
+    await new Promise((r) => setTimeout(r, 800));
+    const canvas = [...document.querySelectorAll(".lg-stage canvas")].find((c) => c.width > 0 && c.getBoundingClientRect().width > 0);
+    const live = window.__gl.filter((c) => !c.isContextLost()).length;
+    return { live, canvas: !!canvas };
+  });
+  const pic = await stageVariance(page);
+  record(
+    `${id}: after the context is restored the picture comes back`,
+    restored.live >= 1 && restored.canvas && pic > 10 && errors.length === 0,
+    JSON.stringify({ ...restored, variance: pic, errors: errors.slice(0, 2) }),
+  );
+  await context.close();
+  return true;
+}
+
+export async function checkNoWebgl(noGlBrowser, base, id, record) {
+  const { page, context, errors } = await open(noGlBrowser, `${base}scenes/${id}/`);
+  await page.waitForTimeout(400);
+  const state = await page.evaluate(() => ({
+    text: document.querySelector(".lg-stage")?.textContent ?? "",
+    readouts: document.querySelectorAll("output[data-readout]").length,
+    svg: document.querySelectorAll(".lg-stage svg *").length,
+  }));
+  record(
+    `${id}: without WebGL a clear message is shown and the 2-D parts keep working`,
+    /WebGL/i.test(state.text) && state.readouts > 0 && errors.filter((e) => !/WebGL/i.test(e)).length === 0,
+    JSON.stringify({ text: state.text.slice(0, 100), readouts: state.readouts, svg: state.svg, errors: errors.slice(0, 2) }),
+  );
+  await context.close();
+}
+
+async function stageVariance(page) {
+  const png = PNG.sync.read(await page.locator(".lg-stage").screenshot());
+  let s = 0;
+  let s2 = 0;
+  const n = png.width * png.height;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const v = (png.data[i] + png.data[i + 1] + png.data[i + 2]) / 3;
+    s += v;
+    s2 += v * v;
+  }
+  return s2 / n - (s / n) ** 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screenshots against committed baselines: fixed seed and clock, two sizes, two themes.
+
+export const SHOT_SIZES = [
+  { w: 1280, h: 800 },
+  { w: 390, h: 844 },
+];
+export const SHOT_THEMES = ["light", "projector"];
+const MAX_MISMATCH = 0.01;
+
+export async function checkScreenshots(browser, base, id, update, record) {
+  mkdirSync(BASELINES, { recursive: true });
+  mkdirSync(OUT, { recursive: true });
+  for (const { w, h } of SHOT_SIZES) {
+    for (const theme of SHOT_THEMES) {
+      const name = `${id}-${w}-${theme}`;
+      const context = await browser.newContext({ viewport: { width: w, height: h }, reducedMotion: "reduce" });
+      const page = await context.newPage();
+      await page.goto(`${base}scenes/${id}/?theme=${theme}&clock=1`);
+      await ready(page);
+      // Fonts, KaTeX and any chunked work settle before the picture is taken.
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(1200);
+      const buf = await page.screenshot({ animations: "disabled", caret: "hide" });
+      await context.close();
+      writeFileSync(join(OUT, `${name}.png`), buf);
+      const file = join(BASELINES, `${name}.png`);
+      if (update || !existsSync(file)) {
+        writeFileSync(file, buf);
+        record(`${id}: screenshot ${w}px ${theme} baseline written`, true, update ? "updated" : "new baseline");
+        continue;
+      }
+      const a = PNG.sync.read(readFileSync(file));
+      const b = PNG.sync.read(buf);
+      let ratio = 1;
+      if (a.width === b.width && a.height === b.height) {
+        const diff = new PNG({ width: a.width, height: a.height });
+        const n = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.2 });
+        ratio = n / (a.width * a.height);
+        if (ratio > MAX_MISMATCH) writeFileSync(join(BASELINES, `${name}-changed.png`), buf);
+      } else writeFileSync(join(BASELINES, `${name}-changed.png`), buf);
+      record(
+        `${id}: screenshot ${w}px ${theme} matches its baseline`,
+        ratio <= MAX_MISMATCH,
+        `${(ratio * 100).toFixed(2)}% of pixels differ (allowed ${MAX_MISMATCH * 100}%); see ${name}-changed.png`,
+      );
+    }
+  }
+}
+
+/** Every built page carries a CSP with script-src 'self' and no unsafe-eval. */
+export function checkCsp(distDir, pages, record) {
+  for (const p of pages) {
+    const file = join(distDir, p, "index.html");
+    const html = existsSync(file) ? readFileSync(file, "utf8") : "";
+    const m = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/);
+    const csp = m?.[1] ?? "";
+    record(
+      `${p || "gallery"}: ships a Content-Security-Policy with script-src 'self' and no unsafe-eval`,
+      /script-src 'self'(;|$)/.test(csp) && !/unsafe-eval/.test(csp),
+      csp || "no CSP meta tag",
+    );
+  }
+}
