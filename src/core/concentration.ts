@@ -22,7 +22,7 @@ export function hoeffdingHalfWidth(n: number, delta: number, range = 1): number 
   checkSampleSize(n);
   checkDelta(delta);
   checkRange(range);
-  return range * Math.sqrt(Math.log(2 / delta) / (2 * n));
+  return range * Math.sqrt((Math.LN2 - Math.log(delta)) / (2 * n));
 }
 
 /**
@@ -68,12 +68,16 @@ export function hoeffdingSampleSize(t: number, delta: number, range = 1): number
   checkPositive("t", t);
   checkDelta(delta);
   checkRange(range);
-  let n = Math.max(1, Math.ceil((range * range * Math.log(2 / delta)) / (2 * t * t)));
+  let n = Math.max(1, Math.ceil((range * range * (Math.LN2 - Math.log(delta))) / (2 * t * t)));
   if (!(n <= Number.MAX_SAFE_INTEGER)) {
     throw new RangeError(`t = ${t} needs more than 2⁵³ samples; choose a larger t.`);
   }
-  while (n > 1 && hoeffdingBoundRaw(n - 1, t, range) <= delta) n--;
-  while (hoeffdingBoundRaw(n, t, range) > delta) n++;
+  // Compare in log space (ln 2 − 2nt²/r² ≤ ln δ): the bound itself underflows for tiny δ, and a
+  // step-by-step search would then never end. Rounding moves the answer by at most a step or two.
+  const logDelta = Math.log(delta);
+  const logBound = (m: number) => Math.LN2 - (2 * m * t * t) / (range * range);
+  for (let i = 0; i < 4 && n > 1 && logBound(n - 1) <= logDelta; i++) n--;
+  for (let i = 0; i < 4 && logBound(n) > logDelta; i++) n++;
   return n;
 }
 
@@ -261,7 +265,11 @@ export function cltHalfWidth(p: number, n: number, delta: number): number {
   checkProbability("p", p);
   checkSampleSize(n);
   checkDelta(delta);
-  return -normalQuantile(delta / 2) * Math.sqrt((p * (1 - p)) / n);
+  const spread = Math.sqrt((p * (1 - p)) / n);
+  // A point mass has zero width whatever δ is; δ/2 can underflow to 0, whose quantile is −∞.
+  if (spread === 0) return 0;
+  const z = -normalQuantile(Math.max(delta / 2, Number.MIN_VALUE));
+  return z * spread;
 }
 
 /**
@@ -391,10 +399,11 @@ export function binomialTwoSidedTail(n: number, p: number, t: number): number {
   const threshold = deviationThreshold(n, t);
   // The ceil/floor guesses can sit one lattice point off after rounding; walk them onto the
   // first k that satisfies the same predicate the simulation uses.
-  let high = Math.max(0, Math.ceil(centre + threshold));
+  // Clamp the guesses to the support first, so a huge t cannot start a walk of 10¹⁶ steps.
+  let high = Math.min(n + 1, Math.max(0, Math.ceil(centre + threshold)));
   while (high > 0 && high - 1 - centre >= threshold) high--;
   while (high <= n && high - centre < threshold) high++;
-  let low = Math.min(n, Math.floor(centre - threshold));
+  let low = Math.max(-1, Math.min(n, Math.floor(centre - threshold)));
   while (low < n && centre - (low + 1) >= threshold) low++;
   while (low >= 0 && centre - low < threshold) low--;
   const pmf = binomialPmfEvaluator(n, p);
@@ -685,7 +694,7 @@ export function pacBound(logH: number, n: number, delta: number): number {
   }
   checkSampleSize(n);
   checkDelta(delta);
-  return Math.sqrt((logH + Math.log(2 / delta)) / (2 * n));
+  return Math.sqrt((logH + (Math.LN2 - Math.log(delta))) / (2 * n));
 }
 
 // ---------------------------------------------------------------------------------------------

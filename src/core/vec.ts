@@ -167,7 +167,10 @@ function normPScaled(v: Vec, p: number, fn: string): number {
   if (m === 0) return 0;
   let s = 0;
   for (const x of v) s += (Math.abs(x) / m) ** p;
-  return m * s ** (1 / p);
+  // s ≥ 1 (the largest term is 1); for a tiny p, 1/p overflows and 1 ** Infinity is NaN in IEEE,
+  // while the limit is the number of non-zero entries raised to a huge power: use logs.
+  const e = Math.log(s) / p;
+  return e > 709 ? Number.MAX_VALUE : m * Math.exp(e);
 }
 
 /** x/‖x‖, or null for the zero vector; x is first divided by max|xᵢ| so that a subnormal x,
