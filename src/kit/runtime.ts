@@ -120,7 +120,9 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     }),
   ]);
   const help = buildHelp();
-  root.append(skip, header, main, footer, notices, live, help);
+  // Header and main share one viewport-high column, so the stage fills what the header leaves.
+  const app = el("div", { className: "lg-app" }, [header, main]);
+  root.append(skip, app, footer, notices, live, help);
   if (shared.embed) document.body.classList.add("lg-embed");
   if (shared.gui === "hidden") document.body.classList.add("lg-gui-hidden");
   document.title = `${scene.meta.title} — Legible`;
@@ -567,7 +569,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     ro?.disconnect();
     view?.dispose();
     gui?.destroy();
-    for (const n of [skip, header, main, footer, notices, live, help]) n.remove();
+    for (const n of [skip, app, footer, notices, live, help]) n.remove();
     document.body.classList.remove("lg-embed", "lg-gui-hidden", "lg-side-hidden");
   }
 
