@@ -5,7 +5,13 @@ import { attrs, svg } from "./svg";
 
 export interface Label {
   el: SVGTextElement;
-  update(at: readonly [number, number], s: string, color: string, p: Palette, offset?: [number, number]): void;
+  update(
+    at: readonly [number, number],
+    s: string,
+    color: string,
+    p: Palette,
+    offset?: [number, number],
+  ): void;
   hide(): void;
 }
 
@@ -32,7 +38,9 @@ export function createLabel(layer: SVGGElement): Label {
       t.textContent = s;
       // Keep the label inside the figure: shift it left of its anchor when it would overflow.
       const w = t.ownerSVGElement?.viewBox.baseVal?.width ?? 0;
-      if (w > 0) {
+      // Measuring forces a layout, so only labels that might reach the edge are measured: no
+      // glyph is wider than the font size.
+      if (w > 0 && x + offset[0] + s.length * p.fontSize * 0.85 > w - 2) {
         const len = t.getComputedTextLength();
         const left = x + offset[0];
         if (left + len > w - 2) attrs(t, { x: Math.max(2, x - offset[0] - len) });

@@ -66,6 +66,7 @@ export interface BootOptions {
 }
 
 const URL_THROTTLE_MS = 250;
+const FORMULA_THROTTLE_MS = 120;
 const MAX_DT = 0.1;
 
 export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
@@ -177,7 +178,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   }
 
   // ---- Readout panel: elements keyed by name, updated in place ----
-  const outputs = new Map<string, { out: HTMLOutputElement; why: HTMLElement }>();
+  const outputs = new Map<string, { out: HTMLOutputElement; why: HTMLElement; dt: HTMLElement }>();
   function renderReadouts(): void {
     for (const r of readouts) {
       let slot = outputs.get(r.name);
@@ -185,10 +186,12 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
         const out = document.createElement("output");
         out.dataset.readout = r.name;
         const why = el("span", { className: "lg-why" });
-        readoutList.append(el("dt", { text: r.label }), el("dd", {}, [out, why]));
-        slot = { out, why };
+        const dt = el("dt", { text: r.label });
+        readoutList.append(dt, el("dd", {}, [out, why]));
+        slot = { out, why, dt };
         outputs.set(r.name, slot);
       }
+      if (slot.dt.textContent !== r.label) slot.dt.textContent = r.label;
       if (hasNonFinite(r)) console.warn(`readout ${r.name} is not finite`);
       slot.out.dataset.value = machineValue(r.value);
       slot.out.textContent = humanValue(r);
@@ -199,6 +202,19 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   // ---- Formulas (KaTeX loads after first paint, so it never delays `ready`) ----
   let katexModule: typeof import("./math") | null = null;
   let katexLoading = false;
+  // Typesetting is the costliest part of a change, so while a slider moves it runs at most every
+  // FORMULA_THROTTLE_MS (and once more at the end), outside the frame that redraws the picture.
+  let formulaTimer: ReturnType<typeof setTimeout> | null = null;
+  let formulaLast = 0;
+  function scheduleFormulas(): void {
+    if (!scene.formulas || formulaTimer) return;
+    const wait = Math.max(0, formulaLast + FORMULA_THROTTLE_MS - performance.now());
+    formulaTimer = setTimeout(() => {
+      formulaTimer = null;
+      formulaLast = performance.now();
+      if (!disposed) renderFormulas();
+    }, wait);
+  }
   function renderFormulas(): void {
     if (!scene.formulas) return;
     const texs = scene.formulas(model, params);
@@ -260,7 +276,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
       view?.update(params as never, model);
       gui?.sync(params, preset);
       renderReadouts();
-      renderFormulas();
+      scheduleFormulas();
       writeUrl();
       postToParent("legible:change");
       if (liveTimer) clearTimeout(liveTimer);
@@ -516,7 +532,9 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   // ---- Mount ----
   const ctx: SceneCtx<never> = {
     params: () => ({ ...params }) as never,
-    set: (partial) => set(partial as Record<string, unknown>),
+    // Drags snap and clamp silently: a hand cannot land on the step grid, and saying so on every
+    // move would be noise. (URL and API values still get a notice.)
+    set: (partial) => set(partial as Record<string, unknown>, true),
     palette: () => (palette ??= readPalette()),
     notice: (text) => notice(text),
     invalidate: () => {
@@ -560,6 +578,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     cancelAnimationFrame(rafId);
     if (urlTimer) clearTimeout(urlTimer);
     if (liveTimer) clearTimeout(liveTimer);
+    if (formulaTimer) clearTimeout(formulaTimer);
     for (const t of noticeTimers) clearTimeout(t);
     delete document.documentElement.dataset.ready;
     document.removeEventListener("keydown", onKey);
