@@ -5,7 +5,13 @@ import { attrs, svg } from "./svg";
 
 export interface Arrow {
   el: SVGGElement;
-  update(from: Pt, to: Pt, color: string, width: number, opts?: { dash?: string; opacity?: number }): void;
+  update(
+    from: Pt,
+    to: Pt,
+    color: string,
+    width: number,
+    opts?: { dash?: string; opacity?: number },
+  ): void;
   hide(): void;
   remove(): void;
 }

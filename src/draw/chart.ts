@@ -16,6 +16,12 @@ export interface ChartOptions {
   xLog?: boolean;
   yLog?: boolean;
   margin?: { top: number; right: number; bottom: number; left: number };
+  /** Explicit ticks (e.g. decades only on a log axis), from the current domain and pixel length. */
+  xTicks?: (domain: [number, number], pixels: number) => number[];
+  yTicks?: (domain: [number, number], pixels: number) => number[];
+  /** Tick label text (e.g. 10⁻⁴ rather than 0.0001). */
+  xFormat?: (v: number) => string;
+  yFormat?: (v: number) => string;
 }
 
 export interface Chart {
@@ -28,9 +34,19 @@ export interface Chart {
   /** Redraws axes and labels in the palette's colours. */
   drawAxes(p: Palette): void;
   /** A keyed polyline through data points (non-finite points break the line; log axes skip ≤ 0). */
-  line(key: string, pts: readonly (readonly [number, number])[], style: { color: string; width: number; dash?: string; opacity?: number }): SVGPathElement;
+  line(
+    key: string,
+    pts: readonly (readonly [number, number])[],
+    style: { color: string; width: number; dash?: string; opacity?: number },
+  ): SVGPathElement;
   /** A keyed band between two curves. */
-  band(key: string, xs: readonly number[], lo: readonly number[], hi: readonly number[], style: { color: string; opacity: number }): SVGPathElement;
+  band(
+    key: string,
+    xs: readonly number[],
+    lo: readonly number[],
+    hi: readonly number[],
+    style: { color: string; opacity: number },
+  ): SVGPathElement;
   /** A keyed vertical rule with a label. */
   vrule(key: string, x: number, text: string, color: string, p: Palette): void;
   /** Removes a keyed series. */
@@ -62,13 +78,19 @@ export function createChart(host: HTMLElement, opts: ChartOptions): Chart {
   const x: Scale = opts.xLog ? scaleLog() : scaleLinear();
   const y: Scale = opts.yLog ? scaleLog() : scaleLinear();
   const series = new Map<string, SVGElement>();
-  const ok = (s: Scale, log: boolean | undefined, v: number) => Number.isFinite(v) && (!log || v > 0) && Number.isFinite(s(v));
+  const ok = (s: Scale, log: boolean | undefined, v: number) =>
+    Number.isFinite(v) && (!log || v > 0) && Number.isFinite(s(v));
 
   function layout(): void {
     x.range([m.left, Math.max(m.left + 10, w - m.right)]);
     y.range([Math.max(m.top + 10, h - m.bottom), m.top]);
     attrs(root, { viewBox: `0 0 ${w} ${h}`, width: w, height: h });
-    attrs(clipRect, { x: m.left, y: m.top - 2, width: Math.max(0, w - m.left - m.right), height: Math.max(0, h - m.top - m.bottom + 4) });
+    attrs(clipRect, {
+      x: m.left,
+      y: m.top - 2,
+      width: Math.max(0, w - m.left - m.right),
+      height: Math.max(0, h - m.top - m.bottom + 4),
+    });
   }
   layout();
 
@@ -99,26 +121,36 @@ export function createChart(host: HTMLElement, opts: ChartOptions): Chart {
       const font = p.fontSize * 0.72;
       const nx = Math.max(2, Math.floor((w - m.left - m.right) / 70));
       const ny = Math.max(2, Math.floor((h - m.top - m.bottom) / 40));
-      select(gx)
-        .attr("transform", `translate(0,${y.range()[0]})`)
-        .call(opts.xLog ? axisBottom(x).ticks(nx, "~g") : axisBottom(x).ticks(nx));
-      select(gy)
-        .attr("transform", `translate(${m.left},0)`)
-        .call(opts.yLog ? axisLeft(y).ticks(ny, "~g") : axisLeft(y).ticks(ny));
+      const ax = opts.xLog ? axisBottom(x).ticks(nx, "~g") : axisBottom(x).ticks(nx);
+      const ay = opts.yLog ? axisLeft(y).ticks(ny, "~g") : axisLeft(y).ticks(ny);
+      const span = (r: number[]) => Math.abs(r[1] - r[0]);
+      if (opts.xTicks) ax.tickValues(opts.xTicks(x.domain() as [number, number], span(x.range())));
+      if (opts.yTicks) ay.tickValues(opts.yTicks(y.domain() as [number, number], span(y.range())));
+      if (opts.xFormat) ax.tickFormat((v) => opts.xFormat!(+v));
+      if (opts.yFormat) ay.tickFormat((v) => opts.yFormat!(+v));
+      select(gx).attr("transform", `translate(0,${y.range()[0]})`).call(ax);
+      select(gy).attr("transform", `translate(${m.left},0)`).call(ay);
       for (const g of [gx, gy]) {
         select(g).selectAll("text").attr("fill", p.muted).attr("font-size", font);
         select(g).selectAll("line,path").attr("stroke", p.muted);
       }
       attrs(xl, { x: (m.left + w - m.right) / 2, y: h - 6, fill: p.muted, "font-size": font });
       xl.textContent = opts.xLabel ?? "";
-      attrs(yl, { transform: `translate(14,${(m.top + h - m.bottom) / 2}) rotate(-90)`, fill: p.muted, "font-size": font });
+      attrs(yl, {
+        transform: `translate(14,${(m.top + h - m.bottom) / 2}) rotate(-90)`,
+        fill: p.muted,
+        "font-size": font,
+      });
       yl.textContent = opts.yLabel ?? "";
     },
     line(key, pts, style) {
       const path = keyed(key, "path");
       const px = pts.map(
         ([a, b]) =>
-          (ok(x, opts.xLog, a) && ok(y, opts.yLog, b) ? [x(a), y(b)] : [NaN, NaN]) as [number, number],
+          (ok(x, opts.xLog, a) && ok(y, opts.yLog, b) ? [x(a), y(b)] : [NaN, NaN]) as [
+            number,
+            number,
+          ],
       );
       attrs(path, {
         d: polyline(px),
@@ -149,8 +181,29 @@ export function createChart(host: HTMLElement, opts: ChartOptions): Chart {
       g.replaceChildren();
       if (!ok(x, opts.xLog, at)) return;
       const px = x(at);
-      svg("line", { x1: px, x2: px, y1: y.range()[1], y2: y.range()[0], stroke: color, "stroke-width": Math.max(1, p.lineWidth * 0.75), "stroke-dasharray": "5 4" }, g);
-      const t = svg("text", { x: px + 4, y: y.range()[1] + p.fontSize * 0.8, fill: color, "font-size": p.fontSize * 0.72 }, g);
+      svg(
+        "line",
+        {
+          x1: px,
+          x2: px,
+          y1: y.range()[1],
+          y2: y.range()[0],
+          stroke: color,
+          "stroke-width": Math.max(1, p.lineWidth * 0.75),
+          "stroke-dasharray": "5 4",
+        },
+        g,
+      );
+      const t = svg(
+        "text",
+        {
+          x: px + 4,
+          y: y.range()[1] + p.fontSize * 0.8,
+          fill: color,
+          "font-size": p.fontSize * 0.72,
+        },
+        g,
+      );
       t.textContent = text;
     },
     drop(key) {

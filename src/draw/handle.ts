@@ -31,7 +31,13 @@ export function createHandle(plane: Plane, opts: HandleOptions): Handle {
   // that says where it sits, moved with the arrow keys, is what screen readers announce best.
   const g = svg(
     "g",
-    { tabindex: 0, role: "button", "aria-roledescription": "draggable point", "data-handle": opts.name, class: "lg-handle" },
+    {
+      tabindex: 0,
+      role: "button",
+      "aria-roledescription": "draggable point",
+      "data-handle": opts.name,
+      class: "lg-handle",
+    },
     plane.handles,
   );
   g.style.cursor = "grab";
@@ -89,7 +95,10 @@ export function createHandle(plane: Plane, opts: HandleOptions): Handle {
       const [px, py] = plane.px([x, y]);
       const c = color ?? opts.color ?? p.accent;
       attrs(g, {
-        transform: Number.isFinite(px) && Number.isFinite(py) ? `translate(${px.toFixed(1)},${py.toFixed(1)})` : null,
+        transform:
+          Number.isFinite(px) && Number.isFinite(py)
+            ? `translate(${px.toFixed(1)},${py.toFixed(1)})`
+            : null,
         "aria-label": `${opts.name} at (${formatNumber(x, 3)}, ${formatNumber(y, 3)}); arrow keys move it`,
       });
       attrs(ring, { r: p.handleRadius, fill: c, stroke: c, "stroke-width": p.lineWidth });
@@ -112,7 +121,10 @@ export function pointHandle<S extends Schema>(
   opts: { name: string; color?: string; constrain?: HandleOptions["constrain"] },
 ): Handle & { sync(p: Palette): void } {
   const pair = pointsOf(ctx.schema)[pointId];
-  if (!pair) throw new RangeError(`No point "${pointId}" in the schema: tag two number params with point: { id: "${pointId}" }.`);
+  if (!pair)
+    throw new RangeError(
+      `No point "${pointId}" in the schema: tag two number params with point: { id: "${pointId}" }.`,
+    );
   const [kx, ky] = pair;
   const step = stepOf(ctx.schema[kx]);
   const h = createHandle(plane, {

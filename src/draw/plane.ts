@@ -128,11 +128,20 @@ export function createPlane(host: HTMLElement, opts: PlaneOptions): Plane {
       svg("path", { d: lines.join(""), stroke: p.grid, "stroke-width": 1, fill: "none" }, grid);
       svg(
         "path",
-        { d: `M${plane.sx(0)},0V${h}M0,${plane.sy(0)}H${w}`, stroke: "var(--axis)", "stroke-width": 1.2, fill: "none" },
+        {
+          d: `M${plane.sx(0)},0V${h}M0,${plane.sy(0)}H${w}`,
+          stroke: "var(--axis)",
+          "stroke-width": 1.2,
+          fill: "none",
+        },
         grid,
       );
       const label = (x: number, y: number, s: string, anchor: string) => {
-        const t = svg("text", { x, y, "text-anchor": anchor, fill: p.muted, "font-size": p.fontSize * 0.7 }, grid);
+        const t = svg(
+          "text",
+          { x, y, "text-anchor": anchor, fill: p.muted, "font-size": p.fontSize * 0.7 },
+          grid,
+        );
         t.textContent = s;
       };
       const fmt = (v: number) => String(parseFloat(v.toPrecision(6))).replace("-", "\u2212");

@@ -7,7 +7,8 @@ export type Attrs = Record<string, string | number | null | undefined>;
 /** Sets attributes; null/undefined removes one. Non-finite numbers are never written. */
 export function attrs<E extends Element>(node: E, a: Attrs): E {
   for (const [k, v] of Object.entries(a)) {
-    if (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v))) node.removeAttribute(k);
+    if (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v)))
+      node.removeAttribute(k);
     else node.setAttribute(k, String(v));
   }
   return node;

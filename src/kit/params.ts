@@ -68,10 +68,22 @@ export function parseDecimal(raw: string): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-/** Snaps to the step grid anchored at min, exactly as lil-gui's NumberController does. */
+/** Digits after the decimal point in a number's shortest form (0.0001 → 4, 1e-7 → 7, 20 → 0). */
+function decimalsOf(x: number): number {
+  const m = String(x).match(/(?:\.(\d+))?(?:e([+-]\d+))?$/);
+  return Math.max(0, (m?.[1]?.length ?? 0) - Number(m?.[2] ?? 0));
+}
+
+/**
+ * Snaps to the step grid anchored at min, as lil-gui's NumberController does, then rounds to the
+ * decimals of the step and min: lil-gui's toPrecision(15) alone leaves a 16th-digit artifact in
+ * some cases (−5 + 56000 × 0.0001 = 0.6000000000000005 → 0.600000000000001), which would turn a
+ * link's 0.6 into a correction.
+ */
 export function snap(value: number, min: number, step: number): number {
   const v = Math.round((value - min) / step) * step + min;
-  return parseFloat(v.toPrecision(15));
+  const d = Math.min(100, Math.max(decimalsOf(step), decimalsOf(min)));
+  return parseFloat(parseFloat(v.toFixed(d)).toPrecision(15));
 }
 
 function clamp(v: number, lo: number, hi: number): number {
