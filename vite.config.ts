@@ -10,7 +10,9 @@ const scenes = readdirSync(resolve(root, "scenes"), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(resolve(root, "scenes", d.name, "index.html")))
   .map((d) => d.name)
   // LEGIBLE_SCENES=a,b builds only those scenes (quick looks while other scenes are mid-edit).
-  .filter((id) => !process.env.LEGIBLE_SCENES || process.env.LEGIBLE_SCENES.split(",").includes(id));
+  .filter(
+    (id) => !process.env.LEGIBLE_SCENES || process.env.LEGIBLE_SCENES.split(",").includes(id),
+  );
 
 export default defineConfig({
   base: "./",
@@ -25,10 +27,13 @@ export default defineConfig({
       input: {
         index: resolve(root, "index.html"),
         embed: resolve(root, "src/embed/embed.ts"),
-        ...Object.fromEntries(scenes.map((id) => [`scene-${id}`, resolve(root, "scenes", id, "index.html")])),
+        ...Object.fromEntries(
+          scenes.map((id) => [`scene-${id}`, resolve(root, "scenes", id, "index.html")]),
+        ),
       },
       output: {
-        entryFileNames: (chunk) => (chunk.name === "embed" ? "embed.js" : "assets/[name]-[hash].js"),
+        entryFileNames: (chunk) =>
+          chunk.name === "embed" ? "embed.js" : "assets/[name]-[hash].js",
       },
     },
   },

@@ -55,10 +55,14 @@ async function measurePage(browser, base, path, isScene) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const requests = [];
-    page.on("request", (r) => requests.push({ url: r.url(), t: Date.now(), type: r.resourceType() }));
+    page.on("request", (r) =>
+      requests.push({ url: r.url(), t: Date.now(), type: r.resourceType() }),
+    );
     const t0 = Date.now();
     await page.goto(base + path);
-    await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 30000 });
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, {
+      timeout: 30000,
+    });
     const readyMs = await page.evaluate(async () => {
       if (window.legible) await window.legible.ready;
       return performance.now();
@@ -68,7 +72,8 @@ async function measurePage(browser, base, path, isScene) {
     if (run === 0) {
       await page.waitForLoadState("networkidle").catch(() => {});
       await page.waitForTimeout(500);
-      const jsCss = (r) => r.type === "script" || r.type === "stylesheet" || /\.(js|css)(\?|$)/.test(r.url);
+      const jsCss = (r) =>
+        r.type === "script" || r.type === "stylesheet" || /\.(js|css)(\?|$)/.test(r.url);
       const sum = (rs) =>
         rs.reduce(
           (acc, r) => {
@@ -160,12 +165,19 @@ async function measureInteraction(browser, base, path) {
       longTasksOver50: result.longTasks.filter((d) => d > BUDGET.longTaskMs).length,
       longestTask: sorted(result.longTasks).at(-1) ?? 0,
     },
-    animation: result.anim ? { p50: pct(result.anim, 50), p95: pct(result.anim, 95), frames: result.anim.length } : null,
+    animation: result.anim
+      ? { p50: pct(result.anim, 50), p95: pct(result.anim, 95), frames: result.anim.length }
+      : null,
   };
 }
 
 async function coreThroughput() {
-  const server = await createServer({ root, server: { middlewareMode: true, hmr: false }, logLevel: "silent", appType: "custom" });
+  const server = await createServer({
+    root,
+    server: { middlewareMode: true, hmr: false },
+    logLevel: "silent",
+    appType: "custom",
+  });
   const load = (p) => server.ssrLoadModule(p);
   const out = {};
   const timeIt = (fn, minMs = 300) => {
@@ -181,7 +193,10 @@ async function coreThroughput() {
   };
   try {
     const c = await load("/src/core/concentration.ts");
-    const ms = timeIt(() => c.coverageSimulation({ n: 100000, p: 0.5, t: 0.005, trials: 100000, seed: 7 }), 1);
+    const ms = timeIt(
+      () => c.coverageSimulation({ n: 100000, p: 0.5, t: 0.005, trials: 100000, seed: 7 }),
+      1,
+    );
     out.hoeffdingTrialsPerSec = Math.round(100000 / (ms / 1000));
     out.hoeffding1e5TrialsMs = ms;
   } catch (e) {
@@ -193,7 +208,9 @@ async function coreThroughput() {
     const f = fns.testFunction("round");
     out.optimizerStepsPerSec = {};
     for (const o of ["gd", "momentum", "adam", "newton"]) {
-      const ms = timeIt(() => opt.runOptimizer(f, { optimizer: o, x0: [2, -1.5], eta: 0.1, steps: 1000, tol: 1e-300 }));
+      const ms = timeIt(() =>
+        opt.runOptimizer(f, { optimizer: o, x0: [2, -1.5], eta: 0.1, steps: 1000, tol: 1e-300 }),
+      );
       out.optimizerStepsPerSec[o] = Math.round(1000 / (ms / 1000));
     }
   } catch (e) {
@@ -205,7 +222,12 @@ async function coreThroughput() {
     const rnd = randomLcg(3);
     const m256 = Array.from({ length: 256 }, () => Array.from({ length: 256 }, () => rnd() - 0.5));
     out.svd256Ms = timeIt(() => la.svd(m256), 1);
-    const mats = Array.from({ length: 1000 }, () => [rnd() * 4 - 2, rnd() * 4 - 2, rnd() * 4 - 2, rnd() * 4 - 2]);
+    const mats = Array.from({ length: 1000 }, () => [
+      rnd() * 4 - 2,
+      rnd() * 4 - 2,
+      rnd() * 4 - 2,
+      rnd() * 4 - 2,
+    ]);
     const msEig = timeIt(() => {
       for (const m of mats) la.eigen2(m);
     });
@@ -214,9 +236,16 @@ async function coreThroughput() {
     out.pca1e4Ms = timeIt(() => la.pcaByCovariance(pts), 50);
     // Peers, measured in the same run: ml-matrix's general EVD on the same 2×2 matrices against
     // the closed form, and ml-matrix's SVD against the eigen decomposition of AᵀA (a plain reference).
-    const { EigenvalueDecomposition, Matrix, SingularValueDecomposition } = await import("ml-matrix");
+    const { EigenvalueDecomposition, Matrix, SingularValueDecomposition } =
+      await import("ml-matrix");
     const msMl = timeIt(() => {
-      for (const m of mats) new EigenvalueDecomposition(new Matrix([[m[0], m[1]], [m[2], m[3]]]));
+      for (const m of mats)
+        new EigenvalueDecomposition(
+          new Matrix([
+            [m[0], m[1]],
+            [m[2], m[3]],
+          ]),
+        );
     });
     out.peers = {
       eigen2ClosedFormPerSec: out.eigen2PerSec,
@@ -252,8 +281,10 @@ const core = await coreThroughput();
 // Budgets: a scene that loaded three.js is a 3D scene.
 const rows = pages.map((p) => {
   const is3d = p.bytes?.three;
-  const initialBudget = p.id === "gallery" ? BUDGET.galleryGzip : is3d ? BUDGET.scene3dGzip : BUDGET.scene2dGzip;
-  const wholeBudget = p.id === "gallery" ? BUDGET.galleryGzip : is3d ? BUDGET.whole3d : BUDGET.whole2d;
+  const initialBudget =
+    p.id === "gallery" ? BUDGET.galleryGzip : is3d ? BUDGET.scene3dGzip : BUDGET.scene2dGzip;
+  const wholeBudget =
+    p.id === "gallery" ? BUDGET.galleryGzip : is3d ? BUDGET.whole3d : BUDGET.whole2d;
   const over = [];
   if (p.bytes.initial.gzip > initialBudget) over.push("initial bytes");
   if (p.bytes.whole.gzip > wholeBudget) over.push("whole-page bytes");
@@ -264,7 +295,9 @@ const rows = pages.map((p) => {
 });
 
 const f1 = (x) => (x === null || x === undefined ? "—" : x.toFixed(1));
-console.log("\npage              kind  init gz KB  whole gz KB  ready ms  set→frame p50/p95 ms  long>50  anim p50/p95 ms  over budget");
+console.log(
+  "\npage              kind  init gz KB  whole gz KB  ready ms  set→frame p50/p95 ms  long>50  anim p50/p95 ms  over budget",
+);
 for (const r of rows) {
   console.log(
     [
@@ -283,6 +316,7 @@ for (const r of rows) {
 console.log("\ncore:", JSON.stringify(core, null, 2));
 writeFileSync(
   join(root, "bench", "results.json"),
-  JSON.stringify({ date: new Date().toISOString(), budgets: BUDGET, pages: rows, core }, null, 2) + "\n",
+  JSON.stringify({ date: new Date().toISOString(), budgets: BUDGET, pages: rows, core }, null, 2) +
+    "\n",
 );
 console.log("\nwrote bench/results.json");

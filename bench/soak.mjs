@@ -8,10 +8,12 @@ import { fileURLToPath } from "node:url";
 import { launch, startPreview } from "../tests/e2e/browser.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
+const arg = (name, fallback) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
 const minutes = Number(arg("minutes", "10"));
 const only = arg("scene", null);
-if (!process.argv.includes("--no-build")) execSync("npx vite build", { cwd: root, stdio: "ignore" });
+if (!process.argv.includes("--no-build"))
+  execSync("npx vite build", { cwd: root, stdio: "ignore" });
 const dist = join(root, "dist");
 const ids = readdirSync(join(dist, "scenes")).filter(
   (id) => existsSync(join(dist, "scenes", id, "index.html")) && (!only || id === only),
@@ -53,7 +55,10 @@ for (const id of ids) {
         requestAnimationFrame(tick);
       });
       deltas.sort((a, b) => a - b);
-      return { p50: deltas[Math.floor(deltas.length / 2)], p95: deltas[Math.floor(deltas.length * 0.95)] };
+      return {
+        p50: deltas[Math.floor(deltas.length / 2)],
+        p95: deltas[Math.floor(deltas.length * 0.95)],
+      };
     });
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize / 1e6;

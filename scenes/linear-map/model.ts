@@ -4,7 +4,8 @@ import { eigen2, type Eigen2 } from "../../src/core/linalg";
 import { det2, dot, mat2Apply, trace2, type Mat2, type Vec2 } from "../../src/core/vec";
 import { bool, num, type ParamsOf } from "../../src/kit/schema";
 
-const entry = (label: string, d: number) => num({ label, min: -3, max: 3, step: 0.01, default: d, group: "matrix A" });
+const entry = (label: string, d: number) =>
+  num({ label, min: -3, max: 3, step: 0.01, default: d, group: "matrix A" });
 
 export const params = {
   a11: entry("a₁₁", 2),
@@ -22,7 +23,7 @@ export const presets = {
   symmetric: { a11: 2, a12: 1, a21: 1, a22: 2, angle: 20, symmetric: true },
   projection: { a11: 1, a12: 1, a21: 0, a22: 0, angle: 60, symmetric: false },
   reflection: { a11: 1, a12: 0, a21: 0, a22: -1, angle: 30, symmetric: false },
-  checkpoint: { a11: 4, a12: 1, a21: 2, a22: 3, angle: 30, symmetric: false },
+  checkpoint: { a11: 2, a12: 1, a21: 2, a22: 3, angle: 30, symmetric: false },
 };
 
 export type LinearMapParams = ParamsOf<typeof params>;

@@ -15,7 +15,8 @@ const CHECKPOINT = [CP.a11, CP.a12, CP.a21, CP.a22] as const;
 
 function eigText(m: LinearMapModel): string {
   const e = m.eig;
-  if (e.kind === "complex") return `complex eigenvalues ${f(e.re)} ± ${f(e.im)}i: no real direction is kept, the map rotates`;
+  if (e.kind === "complex")
+    return `complex eigenvalues ${f(e.re)} ± ${f(e.im)}i: no real direction is kept, the map rotates`;
   if (e.kind === "repeated")
     return e.vectors.length === 2
       ? `A = ${f(e.value)}·I: every vector is an eigenvector`
@@ -64,8 +65,18 @@ export default defineScene({
       ? "complex eigenvalues: no real eigenvector"
       : "defective: only one eigen-direction";
     return [
-      { name: "lambda1", label: "λ₁", value: l1, text: complex ? `${f(e.re)} + ${f(e.im)}i` : undefined },
-      { name: "lambda2", label: "λ₂", value: l2, text: complex ? `${f(e.re)} − ${f(e.im)}i` : undefined },
+      {
+        name: "lambda1",
+        label: "λ₁",
+        value: l1,
+        text: complex ? `${f(e.re)} + ${f(e.im)}i` : undefined,
+      },
+      {
+        name: "lambda2",
+        label: "λ₂",
+        value: l2,
+        text: complex ? `${f(e.re)} − ${f(e.im)}i` : undefined,
+      },
       { name: "lambda-im", label: "Im λ", value: complex ? e.im : 0 },
       { name: "det", label: "det A", value: m.det },
       { name: "trace", label: "tr A", value: m.trace },

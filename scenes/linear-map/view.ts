@@ -8,13 +8,22 @@ import { createPlane, type Pt } from "../../src/draw/plane";
 import { attrs, polyline, svg } from "../../src/draw/svg";
 import { createLabel, createBanner } from "../../src/draw/label";
 import { mat2Apply } from "../../src/core/vec";
-import { snapToEigen, type LinearMapModel, type LinearMapParams, type params as schema } from "./model";
+import {
+  snapToEigen,
+  type LinearMapModel,
+  type LinearMapParams,
+  type params as schema,
+} from "./model";
 
 const SNAP_DEG = 2.5;
 const SPIN_DEG_PER_S = 24;
 
 export function mountLinearMap(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
-  const plane = createPlane(host, { x: [-4.5, 4.5], y: [-4.5, 4.5], label: "The plane under the linear map A" });
+  const plane = createPlane(host, {
+    x: [-4.5, 4.5],
+    y: [-4.5, 4.5],
+    label: "The plane under the linear map A",
+  });
   const warpedGrid = svg("path", { fill: "none" }, plane.back);
   const unitCircle = svg("path", { fill: "none", "stroke-dasharray": "4 4" }, plane.back);
   const unitSquare = svg("path", { fill: "none", "stroke-dasharray": "4 4" }, plane.back);
@@ -27,7 +36,12 @@ export function mountLinearMap(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
   const col2 = createArrow(plane);
   const vArrow = createArrow(plane);
   const avArrow = createArrow(plane);
-  const labels = { c1: createLabel(plane.front), c2: createLabel(plane.front), v: createLabel(plane.front), av: createLabel(plane.front) };
+  const labels = {
+    c1: createLabel(plane.front),
+    c2: createLabel(plane.front),
+    v: createLabel(plane.front),
+    av: createLabel(plane.front),
+  };
   const banner = createBanner(host);
 
   let model: LinearMapModel | null = null;
@@ -37,8 +51,16 @@ export function mountLinearMap(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
     if (i === 0) ctx.set(p.symmetric ? { a11: x, a21: y, a12: y } : { a11: x, a21: y });
     else ctx.set(p.symmetric ? { a12: x, a22: y, a21: x } : { a12: x, a22: y });
   };
-  const h1 = createHandle(plane, { name: "column 1 of A (image of e₁)", step: 0.05, onMove: (x, y) => setColumn(0, x, y) });
-  const h2 = createHandle(plane, { name: "column 2 of A (image of e₂)", step: 0.05, onMove: (x, y) => setColumn(1, x, y) });
+  const h1 = createHandle(plane, {
+    name: "column 1 of A (image of e₁)",
+    step: 0.05,
+    onMove: (x, y) => setColumn(0, x, y),
+  });
+  const h2 = createHandle(plane, {
+    name: "column 2 of A (image of e₂)",
+    step: 0.05,
+    onMove: (x, y) => setColumn(1, x, y),
+  });
   const hv = createHandle(plane, {
     name: "probe vector v on the unit circle",
     step: 0.05,
@@ -72,9 +94,28 @@ export function mountLinearMap(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
       }
       attrs(warpedGrid, { d, stroke: pal.c[0], "stroke-opacity": 0.16, "stroke-width": 1 });
       const circle: Pt[] = [];
-      for (let i = 0; i <= 96; i++) circle.push([Math.cos((i / 48) * Math.PI), Math.sin((i / 48) * Math.PI)]);
-      attrs(unitCircle, { d: polyline(circle.map(plane.px)), stroke: pal.muted, "stroke-width": 1 });
-      attrs(unitSquare, { d: polyline(([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]] as Pt[]).map(plane.px)), stroke: pal.muted, "stroke-width": 1 });
+      for (let i = 0; i <= 96; i++)
+        circle.push([Math.cos((i / 48) * Math.PI), Math.sin((i / 48) * Math.PI)]);
+      attrs(unitCircle, {
+        d: polyline(circle.map(plane.px)),
+        stroke: pal.muted,
+        "stroke-width": 1,
+      });
+      attrs(unitSquare, {
+        d: polyline(
+          (
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 1],
+              [0, 0],
+            ] as Pt[]
+          ).map(plane.px),
+        ),
+        stroke: pal.muted,
+        "stroke-width": 1,
+      });
       const flipped = m.det < 0;
       attrs(para, {
         d: polyline([...m.parallelogram, m.parallelogram[0]].map(plane.px)) + "Z",
@@ -84,13 +125,24 @@ export function mountLinearMap(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
         "stroke-opacity": 0.5,
         "stroke-width": 1,
       });
-      attrs(ellipse, { d: polyline(m.ellipse.map(plane.px)), stroke: pal.c[3], "stroke-width": lw });
+      attrs(ellipse, {
+        d: polyline(m.ellipse.map(plane.px)),
+        stroke: pal.c[3],
+        "stroke-width": lw,
+      });
       const centre = m.parallelogram[2];
-      areaLabel.update(plane.px([centre[0] / 2, centre[1] / 2]), `area |det| = ${f(Math.abs(m.det), 3)}${flipped ? " (flipped)" : ""}`, pal.muted, pal);
+      areaLabel.update(
+        plane.px([centre[0] / 2, centre[1] / 2]),
+        `area |det| = ${f(Math.abs(m.det), 3)}${flipped ? " (flipped)" : ""}`,
+        pal.muted,
+        pal,
+      );
 
       // Eigen-directions: full lines through the origin, labelled with λ.
       const vis = plane.visible();
-      const far = 2 * Math.max(Math.abs(vis.x[0]), Math.abs(vis.x[1]), Math.abs(vis.y[0]), Math.abs(vis.y[1]));
+      const far =
+        2 *
+        Math.max(Math.abs(vis.x[0]), Math.abs(vis.x[1]), Math.abs(vis.y[0]), Math.abs(vis.y[1]));
       eigLines.forEach((line, i) => {
         const dir = m.directions[i];
         if (!dir || (m.eig.kind === "repeated" && m.eig.vectors.length === 2)) {
@@ -101,13 +153,21 @@ export function mountLinearMap(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
         line.style.display = "";
         const on = m.onEigenvector === i;
         attrs(line, {
-          d: polyline([plane.px([-far * dir.v[0], -far * dir.v[1]]), plane.px([far * dir.v[0], far * dir.v[1]])]),
+          d: polyline([
+            plane.px([-far * dir.v[0], -far * dir.v[1]]),
+            plane.px([far * dir.v[0], far * dir.v[1]]),
+          ]),
           stroke: pal.c[2],
           "stroke-width": on ? lw * 2 : lw,
           "stroke-dasharray": on ? null : "8 6",
         });
         const s = 3.6;
-        eigLabels[i].update(plane.px([s * dir.v[0], s * dir.v[1]]), `λ${i === 0 ? "₁" : "₂"} = ${f(dir.lambda, 3)}`, pal.c[2], pal);
+        eigLabels[i].update(
+          plane.px([s * dir.v[0], s * dir.v[1]]),
+          `λ${i === 0 ? "₁" : "₂"} = ${f(dir.lambda, 3)}`,
+          pal.c[2],
+          pal,
+        );
       });
 
       const c1: Pt = [m.A[0], m.A[2]];
@@ -129,14 +189,30 @@ export function mountLinearMap(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
 
       const e = m.eig;
       if (e.kind === "complex")
-        banner.show(`Complex eigenvalues ${f(e.re, 3)} ± ${f(e.im, 3)}i: no real direction is kept, the map rotates every line.`, pal.c[1]);
+        banner.show(
+          `Complex eigenvalues ${f(e.re, 3)} ± ${f(e.im, 3)}i: no real direction is kept, the map rotates every line.`,
+          pal.c[1],
+        );
       else if (e.kind === "repeated" && e.vectors.length === 2)
-        banner.show(`A = ${f(e.value, 3)}·I: every vector is an eigenvector (Av = ${f(e.value, 3)}v).`, pal.good);
+        banner.show(
+          `A = ${f(e.value, 3)}·I: every vector is an eigenvector (Av = ${f(e.value, 3)}v).`,
+          pal.good,
+        );
       else if (aligned)
-        banner.show(`Av = λv with λ = ${f(m.probeLambda ?? 0, 4)}: v lies on an eigenvector. A only stretches it.`, pal.good);
+        banner.show(
+          `Av = λv with λ = ${f(m.probeLambda ?? 0, 4)}: v lies on an eigenvector. A only stretches it.`,
+          pal.good,
+        );
       else if (e.kind === "repeated")
-        banner.show(`Defective: one repeated eigenvalue ${f(e.value, 3)} and a single eigen-direction. v is turned by ${f(m.misalignDeg, 3)}°.`, pal.muted);
-      else banner.show(`v is turned by ${f(m.misalignDeg, 3)}°. Drag v onto a dashed line, where Av ∥ v.`, pal.muted);
+        banner.show(
+          `Defective: one repeated eigenvalue ${f(e.value, 3)} and a single eigen-direction. v is turned by ${f(m.misalignDeg, 3)}°.`,
+          pal.muted,
+        );
+      else
+        banner.show(
+          `v is turned by ${f(m.misalignDeg, 3)}°. Drag v onto a dashed line, where Av ∥ v.`,
+          pal.muted,
+        );
       spinAngle = p.angle;
     },
     frame(t: number) {

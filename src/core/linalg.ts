@@ -9,6 +9,7 @@ import {
   determinant,
   solve as mlSolve,
 } from "ml-matrix";
+import { flatSvd, singularValues } from "./spectrum";
 import { requireFinite, type Mat2, type Vec, type Vec2 } from "./vec";
 
 /** A dense matrix as an array of rows, all of the same length. */
@@ -138,11 +139,11 @@ function fromColumns(cols: readonly Vec[], rows: number): number[][] {
  * axis eⱼ with the largest residual ‖eⱼ − QQᵀeⱼ‖², orthogonalised against the basis so far.
  * O(dim²) per vector, since the residuals of all axes are updated rather than recomputed.
  */
-function completeBasis(cols: readonly number[][], dim: number): number[][] {
+function completeBasis(cols: readonly number[][], dim: number, count = dim): number[][] {
   const basis = cols.map((c) => c.slice());
   const residual = new Array<number>(dim).fill(1);
   for (const q of basis) for (let j = 0; j < dim; j++) residual[j] -= q[j] * q[j];
-  while (basis.length < dim) {
+  while (basis.length < count) {
     let best = 0;
     for (let j = 1; j < dim; j++) if (residual[j] > residual[best]) best = j;
     const r = new Array<number>(dim).fill(0);
@@ -392,12 +393,40 @@ export function svd(a: Rows, options: { thin?: boolean } = {}): Svd {
 }
 
 /** The thin SVD of a checked m×n matrix as lists of singular vectors, signs normalised. */
+/**
+ * Above this size ml-matrix's SVD can loop forever on rank-deficient input (its deflation test
+ * compares an off-diagonal entry only with neighbouring singular values, which may both be 0: a
+ * constant 64×64 never returns). Larger matrices go through spectrum.ts's Golub–Reinsch, whose
+ * test is relative to the whole matrix's norm.
+ */
+const ML_MATRIX_SVD_MAX = 32;
+
+function svdColumnsGolubReinsch(
+  a: Rows,
+  m: number,
+  n: number,
+): { us: number[][]; s: number[]; vs: number[][] } {
+  const dec = flatSvd(a);
+  const r = Math.min(m, n);
+  const s = Array.from(dec.s);
+  const vs: number[][] = [];
+  const good: number[][] = [];
+  for (let j = 0; j < r; j++) {
+    vs.push(Array.from(dec.v.subarray(j * n, j * n + n)));
+    if (s[j] > 0) good.push(Array.from(dec.u.subarray(j * m, j * m + m)));
+  }
+  // Columns of U for σ = 0 multiply nothing; complete them to an orthonormal set (UᵀU = I).
+  const us = completeBasis(good, m, r);
+  return { us, s, vs };
+}
+
 function svdColumns(
   a: Rows,
   m: number,
   n: number,
 ): { us: number[][]; s: number[]; vs: number[][] } {
   const r = Math.min(m, n);
+  if (r > ML_MATRIX_SVD_MAX) return svdColumnsGolubReinsch(a, m, n);
   const { scaled, scale } = rescaled(a);
   // autoTranspose: without it ml-matrix warns on wide matrices and returns a U that is not m×r.
   const dec = new SingularValueDecomposition(scaled, { autoTranspose: true });
@@ -427,13 +456,17 @@ export function rank(a: Rows, tol?: number): number {
   if (tol !== undefined && !(tol >= 0)) {
     throw new RangeError(`rank: tol is ${tol}; it must be a number ≥ 0 (or omitted).`);
   }
-  const { scaled, scale } = rescaled(a);
-  const dec = new SingularValueDecomposition(scaled, {
-    autoTranspose: true,
-    computeLeftSingularVectors: false,
-    computeRightSingularVectors: false,
-  });
-  const s = dec.diagonal.slice(0, Math.min(m, n)).map((x) => Math.abs(x) * scale);
+  let s: number[];
+  if (Math.min(m, n) > ML_MATRIX_SVD_MAX) s = singularValues(a);
+  else {
+    const { scaled, scale } = rescaled(a);
+    const dec = new SingularValueDecomposition(scaled, {
+      autoTranspose: true,
+      computeLeftSingularVectors: false,
+      computeRightSingularVectors: false,
+    });
+    s = dec.diagonal.slice(0, Math.min(m, n)).map((x) => Math.abs(x) * scale);
+  }
   const bar = tol ?? Math.max(m, n) * EPS * Math.max(...s);
   return s.filter((x) => x > bar).length;
 }

@@ -13,12 +13,14 @@ class LegibleScene extends HTMLElement {
   connectedCallback(): void {
     const id = this.getAttribute("scene") ?? "";
     if (!ID_RE.test(id)) {
-      this.textContent = "legible-scene: the scene attribute must be a scene id such as linear-map.";
+      this.textContent =
+        "legible-scene: the scene attribute must be a scene id such as linear-map.";
       return;
     }
     const url = new URL(`scenes/${id}/`, BASE);
     url.searchParams.set("embed", "1");
-    for (const a of Array.from(this.attributes)) if (!OWN.has(a.name)) url.searchParams.set(a.name, a.value);
+    for (const a of Array.from(this.attributes))
+      if (!OWN.has(a.name)) url.searchParams.set(a.name, a.value);
     const frame = document.createElement("iframe");
     frame.src = url.href;
     frame.title = this.getAttribute("title") ?? `Legible scene: ${id}`;

@@ -52,6 +52,9 @@ for (const section of SECTIONS) {
   const h2 = el("h2", { text: section.title, id: `s-${section.id}` });
   main.append(el("section", {}, [h2, list]));
 }
-const footer = el("footer", { className: "g-footer", text: "Every number on screen is computed by Legible's numeric core. Open source." });
+const footer = el("footer", {
+  className: "g-footer",
+  text: "Every number on screen is computed by Legible's numeric core. Open source.",
+});
 document.body.append(header, main, footer);
 document.documentElement.dataset.ready = "1";

@@ -8,11 +8,20 @@ import { el } from "./dom";
 
 /** True when a typed answer is within tolerance of the computed value (commas and spaces allowed). */
 export function checkAnswer(typed: string, value: number, tol: number): boolean {
-  const v = parseDecimal(typed.replace(/[\s\u2009]/g, "").replace(/,(?=\d{3}\b)/g, "").replace("\u2212", "-"));
+  const v = parseDecimal(
+    typed
+      .replace(/[\s\u2009]/g, "")
+      .replace(/,(?=\d{3}\b)/g, "")
+      .replace("\u2212", "-"),
+  );
   return v !== null && Math.abs(v - value) <= tol;
 }
 
-export function renderDrills(box: HTMLElement, drills: readonly Drill[], applyPreset: (name: string) => void): void {
+export function renderDrills(
+  box: HTMLElement,
+  drills: readonly Drill[],
+  applyPreset: (name: string) => void,
+): void {
   box.append(el("h2", { text: "Drills" }));
   for (const d of drills) {
     const card = el("article", { className: "lg-drill" });
@@ -20,7 +29,11 @@ export function renderDrills(box: HTMLElement, drills: readonly Drill[], applyPr
     card.append(el("h3", { text: d.title }), el("p", { text: d.question }));
     const answer = el("p", { className: "lg-answer" });
     answer.hidden = true;
-    const inputs: { input: HTMLInputElement; verdict: HTMLElement; field: NonNullable<Drill["fields"]>[number] }[] = [];
+    const inputs: {
+      input: HTMLInputElement;
+      verdict: HTMLElement;
+      field: NonNullable<Drill["fields"]>[number];
+    }[] = [];
     for (const f of d.fields ?? []) {
       const input = el("input");
       input.inputMode = "decimal";

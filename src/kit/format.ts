@@ -104,9 +104,7 @@ export function texNumber(v: number, digits = 4): string {
     .replace(/\u2212/g, "-")
     .replace(/\u2009/g, "\\,")
     .replace(/×10([\u207b\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)/, (_, e: string) => {
-      const plain = [...e]
-        .map((c) => Object.keys(SUP).find((k) => SUP[k] === c) ?? "")
-        .join("");
+      const plain = [...e].map((c) => Object.keys(SUP).find((k) => SUP[k] === c) ?? "").join("");
       return `\\times 10^{${plain}}`;
     });
 }

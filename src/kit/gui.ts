@@ -31,7 +31,8 @@ function isLog(spec: ParamSpec): boolean {
 /** Position of a value along a slider, 0…1, on the slider's own (linear or log) scale. */
 export function sliderFraction(spec: ParamSpec, v: number): number {
   if (spec.kind !== "number" && spec.kind !== "int") return 0;
-  if (isLog(spec)) return (Math.log(v) - Math.log(spec.min)) / (Math.log(spec.max) - Math.log(spec.min));
+  if (isLog(spec))
+    return (Math.log(v) - Math.log(spec.min)) / (Math.log(spec.max) - Math.log(spec.min));
   return (v - spec.min) / (spec.max - spec.min);
 }
 
@@ -46,6 +47,8 @@ export function buildGui(opts: {
 }): GuiHandle {
   const gui = new GUI({ container: opts.container, title: "Controls", injectStyles: false });
   const entries: Entry[] = [];
+  // Controls that belong to a param (the reseed button of a seed) and show and hide with it.
+  const companions = new Map<string, Controller>();
   const folders = new Map<string, GUI>();
   const presetProxy = { preset: opts.presets[0] };
   let presetCtl: Controller | null = null;
@@ -58,7 +61,8 @@ export function buildGui(opts: {
 
   for (const [key, spec] of Object.entries(opts.schema)) {
     const parent = spec.group
-      ? (folders.get(spec.group) ?? folders.set(spec.group, gui.addFolder(spec.group)).get(spec.group)!)
+      ? (folders.get(spec.group) ??
+        folders.set(spec.group, gui.addFolder(spec.group)).get(spec.group)!)
       : gui;
     const proxy: Record<string, unknown> = { [key]: spec.default };
     let controller: Controller;
@@ -67,30 +71,26 @@ export function buildGui(opts: {
     } else if (spec.kind === "choice") {
       const labels: Record<string, string> = {};
       for (const o of spec.options) labels[spec.optionLabels?.[o] ?? o] = o;
-      controller = parent.add(proxy, key, labels).onChange((v: string) => opts.onChange({ [key]: v }));
+      controller = parent
+        .add(proxy, key, labels)
+        .onChange((v: string) => opts.onChange({ [key]: v }));
     } else if (spec.kind === "seed") {
       controller = parent
         .add(proxy, key)
         .step(1)
         .onFinishChange((v: number) => opts.onChange({ [key]: v }));
-      parent.add({ reseed: opts.onNewSeed }, "reseed").name("new random seed");
+      companions.set(key, parent.add({ reseed: opts.onNewSeed }, "reseed").name("new random seed"));
     } else if (isLog(spec)) {
       const lo = Math.log10(spec.min);
       const hi = Math.log10(spec.max);
       proxy[key] = Math.log10(spec.default);
-      controller = parent
-        .add(proxy, key, lo, hi, (hi - lo) / LOG_STEPS)
-        .onChange((u: number) => {
-          opts.onChange({ [key]: coerce(key, spec, 10 ** u).value });
-        });
+      controller = parent.add(proxy, key, lo, hi, (hi - lo) / LOG_STEPS).onChange((u: number) => {
+        opts.onChange({ [key]: coerce(key, spec, 10 ** u).value });
+      });
       // The text box shows and takes the real value, not its logarithm.
       const input = controller.$widget.querySelector("input");
       if (input) {
-        input.addEventListener(
-          "input",
-          (e) => e.stopImmediatePropagation(),
-          { capture: true },
-        );
+        input.addEventListener("input", (e) => e.stopImmediatePropagation(), { capture: true });
         input.addEventListener("change", () => {
           opts.onChange({ [key]: coerce(key, spec, input.value).value });
         });
@@ -132,10 +132,14 @@ export function buildGui(opts: {
         e.controller.updateDisplay();
         if (isLog(e.spec)) {
           const input = e.controller.$widget.querySelector("input");
-          if (input && document.activeElement !== input) input.value = formatNumber(v as number, 4).replace("\u2212", "-").replace(/\u2009/g, "");
+          if (input && document.activeElement !== input)
+            input.value = formatNumber(v as number, 4)
+              .replace("\u2212", "-")
+              .replace(/\u2009/g, "");
         }
         const visible = !opts.hidden.includes(e.key) && (e.spec.visibleWhen?.(params) ?? true);
         e.controller.show(visible);
+        companions.get(e.key)?.show(visible);
         if (e.marks && (e.spec.kind === "number" || e.spec.kind === "int") && e.spec.marks) {
           e.marks.replaceChildren();
           for (const m of e.spec.marks(params)) {

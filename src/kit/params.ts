@@ -117,7 +117,9 @@ export function coerce(
     case "choice": {
       if (typeof raw === "string") {
         const t = raw.trim();
-        const hit = spec.options.find((o) => o === t) ?? spec.options.find((o) => o.toLowerCase() === t.toLowerCase());
+        const hit =
+          spec.options.find((o) => o === t) ??
+          spec.options.find((o) => o.toLowerCase() === t.toLowerCase());
         if (hit !== undefined) return { value: hit };
       }
       return fallback(`not one of ${spec.options.join(", ")}`);
@@ -195,28 +197,60 @@ function parseShared(search: QueryLike, schema: Schema, corrections: Correction[
   const gui = search.get("gui");
   if (gui !== null) {
     if (gui === "open" || gui === "closed" || gui === "hidden") shared.gui = gui;
-    else corrections.push({ key: "gui", given: shorten(gui), used: "open", reason: "use open, closed or hidden" });
+    else
+      corrections.push({
+        key: "gui",
+        given: shorten(gui),
+        used: "open",
+        reason: "use open, closed or hidden",
+      });
   }
   const theme = search.get("theme");
   if (theme !== null) {
     if ((THEMES as readonly string[]).includes(theme)) shared.theme = theme as Theme;
-    else corrections.push({ key: "theme", given: shorten(theme), used: "light", reason: "use light, dark or projector" });
+    else
+      corrections.push({
+        key: "theme",
+        given: shorten(theme),
+        used: "light",
+        reason: "use light, dark or projector",
+      });
   }
   const hide = search.get("hide");
   if (hide !== null) {
-    for (const name of hide.split(",").map((s: string) => s.trim()).filter(Boolean)) {
+    for (const name of hide
+      .split(",")
+      .map((s: string) => s.trim())
+      .filter(Boolean)) {
       if (Object.prototype.hasOwnProperty.call(schema, name)) shared.hide.push(name);
-      else corrections.push({ key: "hide", given: shorten(name), used: "(ignored)", reason: "no such control" });
+      else
+        corrections.push({
+          key: "hide",
+          given: shorten(name),
+          used: "(ignored)",
+          reason: "no such control",
+        });
     }
   }
   const clock = search.get("clock");
   if (clock !== null) {
     const v = parseDecimal(clock);
-    if (v === null) corrections.push({ key: "clock", given: shorten(clock), used: "(running)", reason: "not a number" });
+    if (v === null)
+      corrections.push({
+        key: "clock",
+        given: shorten(clock),
+        used: "(running)",
+        reason: "not a number",
+      });
     else {
       shared.clock = clamp(v, 0, CLOCK_MAX);
       if (shared.clock !== v)
-        corrections.push({ key: "clock", given: shorten(clock), used: String(shared.clock), reason: `outside 0 … ${CLOCK_MAX}` });
+        corrections.push({
+          key: "clock",
+          given: shorten(clock),
+          used: String(shared.clock),
+          reason: `outside 0 … ${CLOCK_MAX}`,
+        });
     }
   }
   return shared;
@@ -237,7 +271,13 @@ export function parseUrl<S extends Schema>(
   const asked = search.get("preset");
   if (asked !== null) {
     if (Object.prototype.hasOwnProperty.call(presets, asked)) preset = asked;
-    else corrections.push({ key: "preset", given: shorten(asked), used: preset, reason: `not one of ${names.join(", ")}` });
+    else
+      corrections.push({
+        key: "preset",
+        given: shorten(asked),
+        used: preset,
+        reason: `not one of ${names.join(", ")}`,
+      });
   }
   const params: Record<string, ParamValue> = { ...presetBase(schema, presets, preset) };
   for (const [k, spec] of Object.entries(schema)) {
@@ -274,7 +314,9 @@ export function serializeUrl<S extends Schema>(
   if (shared.autoplay) q.push(["autoplay", "1"]);
   if (shared.clock !== null) q.push(["clock", String(shared.clock)]);
   // Commas stay readable (hide=eta,seed); everything else is percent-encoded.
-  const s = q.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/g, ",")}`).join("&");
+  const s = q
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/g, ",")}`)
+    .join("&");
   return s ? `?${s}` : "";
 }
 
@@ -286,6 +328,8 @@ export function describeCorrections(corrections: readonly Correction[]): string[
 /** Names that a scene may not use for its own params. */
 export function sharedKeyClash(schema: Schema): string[] {
   return Object.keys(schema).filter(
-    (k) => (SHARED_KEYS as readonly string[]).includes(k) && !(k === "seed" && schema[k].kind === "seed"),
+    (k) =>
+      (SHARED_KEYS as readonly string[]).includes(k) &&
+      !(k === "seed" && schema[k].kind === "seed"),
   );
 }

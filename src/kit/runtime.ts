@@ -102,7 +102,10 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   const stageWrap = el("div", { className: "lg-stagewrap" }, [toolbar, stage]);
   const guiBox = el("div", { className: "lg-gui" });
   const readoutList = el("dl");
-  const readoutBox = el("section", { className: "lg-readouts" }, [el("h2", { text: "Readouts" }), readoutList]);
+  const readoutBox = el("section", { className: "lg-readouts" }, [
+    el("h2", { text: "Readouts" }),
+    readoutList,
+  ]);
   readoutBox.setAttribute("aria-label", "Readouts");
   const formulaBox = el("section", { className: "lg-formulas" });
   formulaBox.setAttribute("aria-label", "Formulas");
@@ -133,7 +136,11 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   function notice(lines: string | string[]): void {
     const list = Array.isArray(lines) ? lines : [lines];
     if (!list.length) return;
-    const ul = el("ul", {}, list.map((t) => el("li", { text: t })));
+    const ul = el(
+      "ul",
+      {},
+      list.map((t) => el("li", { text: t })),
+    );
     const close = el("button", { text: "✕" });
     close.setAttribute("aria-label", "Dismiss");
     const box = el("div", { className: "lg-notice" }, [ul, close]);
@@ -149,7 +156,10 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   }
   function noticeCorrections(cs: Correction[], unknown: string[] = []): void {
     const lines = describeCorrections(cs);
-    if (unknown.length) lines.push(`Ignored unknown parameter${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`);
+    if (unknown.length)
+      lines.push(
+        `Ignored unknown parameter${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`,
+      );
     notice(lines);
   }
 
@@ -273,7 +283,15 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
       const t0 = performance.now();
       dirty = false;
       computeReadouts();
-      view?.update(params as never, model);
+      try {
+        view?.update(params as never, model);
+      } catch (err) {
+        // A drawing bug must not take the page down: the readouts and controls keep working.
+        console.error(err);
+        notice(
+          `The figure could not be drawn for this setting (${err instanceof Error ? err.message : String(err)}).`,
+        );
+      }
       gui?.sync(params, preset);
       renderReadouts();
       scheduleFormulas();
@@ -297,7 +315,8 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
 
   function set(partial: Record<string, unknown>, quietCorrections = false): void {
     const { values, corrections, unknown } = sanitizePartial(scene.params, partial);
-    if (!quietCorrections && (corrections.length || unknown.length)) noticeCorrections(corrections, unknown);
+    if (!quietCorrections && (corrections.length || unknown.length))
+      noticeCorrections(corrections, unknown);
     const next = { ...params, ...values } as Record<string, ParamValue>;
     if (Object.keys(values).every((k) => next[k] === params[k])) return;
     params = next;
@@ -418,7 +437,11 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   function onKey(e: KeyboardEvent): void {
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
     const t = e.target as HTMLElement | null;
-    if (t && (t.closest("input, select, textarea, [contenteditable], .lil-gui") || t.isContentEditable)) return;
+    if (
+      t &&
+      (t.closest("input, select, textarea, [contenteditable], .lil-gui") || t.isContentEditable)
+    )
+      return;
     if (help.open && e.key !== "?") return;
     switch (e.key) {
       case " ":
@@ -505,7 +528,8 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     if (typeof d !== "object" || d === null || typeof d.type !== "string") return;
     switch (d.type) {
       case "legible:set":
-        if (typeof d.params === "object" && d.params !== null) set(d.params as Record<string, unknown>);
+        if (typeof d.params === "object" && d.params !== null)
+          set(d.params as Record<string, unknown>);
         break;
       case "legible:play":
         play();
@@ -552,7 +576,9 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     view = scene.mount(stage, ctx) as SceneView<never, unknown>;
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    stage.append(el("div", { className: "lg-webgl-message", text: `This figure could not start: ${msg}` }));
+    stage.append(
+      el("div", { className: "lg-webgl-message", text: `This figure could not start: ${msg}` }),
+    );
   }
   gui = buildGui({
     container: guiBox,
@@ -651,10 +677,16 @@ function buildHelp(): HTMLDialogElement {
   const table = el(
     "table",
     {},
-    rows.map(([k, v]) => el("tr", {}, [el("td", {}, [el("kbd", { text: k })]), el("td", { text: v })])),
+    rows.map(([k, v]) =>
+      el("tr", {}, [el("td", {}, [el("kbd", { text: k })]), el("td", { text: v })]),
+    ),
   );
   const close = el("button", { className: "lg-btn", text: "Close" });
-  const dialog = el("dialog", { className: "lg-help" }, [el("h2", { text: "Keyboard" }), table, close]);
+  const dialog = el("dialog", { className: "lg-help" }, [
+    el("h2", { text: "Keyboard" }),
+    table,
+    close,
+  ]);
   dialog.setAttribute("aria-label", "Keyboard help");
   close.addEventListener("click", () => dialog.close());
   return dialog;

@@ -5,12 +5,7 @@ import type { Theme } from "./params";
 import type { ParamsOf, Schema } from "./schema";
 
 export type Section =
-  | "linear-algebra"
-  | "probability"
-  | "calculus"
-  | "optimization"
-  | "generalisation"
-  | "checkpoint";
+  "linear-algebra" | "probability" | "calculus" | "optimization" | "generalisation" | "checkpoint";
 
 export const SECTIONS: readonly { id: Section; title: string }[] = [
   { id: "linear-algebra", title: "1. Linear algebra" },

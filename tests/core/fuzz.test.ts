@@ -21,7 +21,21 @@ const RUNS = { seed: 42, numRuns: 300 };
 const hostile = fc.oneof(
   fc.double({ min: -1e100, max: 1e100 }),
   fc.integer({ min: -1e6, max: 1e6 }),
-  fc.constantFrom(0, -0, 1, -1, 0.5, 1e-320, 5e-324, 1e100, -1e100, NaN, Infinity, -Infinity, 2 ** 53),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    0.5,
+    1e-320,
+    5e-324,
+    1e100,
+    -1e100,
+    NaN,
+    Infinity,
+    -Infinity,
+    2 ** 53,
+  ),
 );
 const small = fc.double({ min: -10, max: 10, noNaN: true });
 
@@ -32,7 +46,8 @@ function allFinite(v: unknown, seen = new Set<unknown>()): boolean {
   if (typeof v === "function") return true;
   if (typeof v !== "object" || seen.has(v)) return true;
   seen.add(v);
-  if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>).every(Number.isFinite);
+  if (ArrayBuffer.isView(v))
+    return Array.from(v as unknown as ArrayLike<number>).every(Number.isFinite);
   return Object.values(v as Record<string, unknown>).every((x) => allFinite(x, seen));
 }
 
@@ -66,11 +81,26 @@ describe("every core function returns finite numbers or throws a RangeError, wha
 
   it("holds for the matrix decompositions, including rank-deficient and zero matrices", () => {
     const entry = fc.oneof(small, fc.constantFrom(0, NaN, Infinity, 1e-320));
-    const mat = fc.array(fc.array(entry, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 });
-    fc.assert(fc.property(mat, (m) => finiteOrRangeError(() => la.svd(m))), RUNS);
-    fc.assert(fc.property(mat, (m) => finiteOrRangeError(() => la.rank(m))), RUNS);
-    fc.assert(fc.property(mat, (m) => finiteOrRangeError(() => la.pcaByCovariance(m))), RUNS);
-    fc.assert(fc.property(mat, (m) => finiteOrRangeError(() => la.pcaBySvd(m))), RUNS);
+    const mat = fc.array(fc.array(entry, { minLength: 3, maxLength: 3 }), {
+      minLength: 1,
+      maxLength: 4,
+    });
+    fc.assert(
+      fc.property(mat, (m) => finiteOrRangeError(() => la.svd(m))),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(mat, (m) => finiteOrRangeError(() => la.rank(m))),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(mat, (m) => finiteOrRangeError(() => la.pcaByCovariance(m))),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(mat, (m) => finiteOrRangeError(() => la.pcaBySvd(m))),
+      RUNS,
+    );
     check([hostile, hostile, hostile], (m, n, k) => la.compressionRatio(m, n, k));
     check([hostile, hostile], (m, n) => la.thinSvdShapes(m, n));
   });
@@ -82,10 +112,13 @@ describe("every core function returns finite numbers or throws a RangeError, wha
     check([hostile, hostile, hostile], (a, n, d) => conc.hoeffdingInterval(a, n, d));
     check([hostile, hostile, hostile], (p, n, d) => conc.cltHalfWidth(p, n, d));
     check([hostile], (x) => conc.normalCdf(x));
-    check([fc.integer({ min: 1, max: 2000 }), hostile, hostile], (n, p, t) => conc.binomialTwoSidedTail(n, p, t));
+    check([fc.integer({ min: 1, max: 2000 }), hostile, hostile], (n, p, t) =>
+      conc.binomialTwoSidedTail(n, p, t),
+    );
     check([hostile, hostile, hostile], (h, n, d) => conc.pacBound(h, n, d));
-    check([fc.integer({ min: -5, max: 500 }), hostile, hostile, fc.integer({ min: -3, max: 300 })], (n, p, t, trials) =>
-      conc.coverageSimulation({ n, p, t, trials, seed: 1 }),
+    check(
+      [fc.integer({ min: -5, max: 500 }), hostile, hostile, fc.integer({ min: -3, max: 300 })],
+      (n, p, t, trials) => conc.coverageSimulation({ n, p, t, trials, seed: 1 }),
     );
   });
 
@@ -98,14 +131,27 @@ describe("every core function returns finite numbers or throws a RangeError, wha
     const id = fc.constantFrom(...fns.TEST_FUNCTION_IDS);
     const which = fc.constantFrom(...opt.OPTIMIZER_IDS);
     fc.assert(
-      fc.property(id, which, hostile, hostile, hostile, fc.integer({ min: -2, max: 300 }), (f, o, x, y, eta, steps) =>
-        finiteOrRangeError(() => opt.runOptimizer(fns.testFunction(f), { optimizer: o, x0: [x, y], eta, steps })),
+      fc.property(
+        id,
+        which,
+        hostile,
+        hostile,
+        hostile,
+        fc.integer({ min: -2, max: 300 }),
+        (f, o, x, y, eta, steps) =>
+          finiteOrRangeError(() =>
+            opt.runOptimizer(fns.testFunction(f), { optimizer: o, x0: [x, y], eta, steps }),
+          ),
       ),
       RUNS,
     );
     check([hostile, hostile], (k, c) => fns.testFunction("ill", { kappa: k }).L ?? c);
     check([hostile, hostile, hostile, fc.integer({ min: -2, max: 300 })], (a, c, eta, steps) =>
-      opt.gd1d(fns.quadratic1d(Math.abs(a) || 1, Number.isFinite(c) ? c : 0), { x0: 0, eta, steps }),
+      opt.gd1d(fns.quadratic1d(Math.abs(a) || 1, Number.isFinite(c) ? c : 0), {
+        x0: 0,
+        eta,
+        steps,
+      }),
     );
     check([hostile, hostile], (a, eta) => opt.contractionFactor(a, eta));
   });
@@ -131,9 +177,10 @@ describe("every core function returns finite numbers or throws a RangeError, wha
     check([fc.integer({ min: -2, max: 60 }), hostile, hostile], (n, p, dependence) =>
       prob.sumOfBernoulli({ mode: "bernoulli", n, p, dependence }),
     );
-    check([fc.array(fc.tuple(hostile, hostile), { maxLength: 6 })], (pts) =>
-      prob.correlation({ xs: pts.map((q) => q[0]), ys: pts.map((q) => q[1]) }),
-    );
+    check([fc.array(fc.tuple(hostile, hostile), { maxLength: 6 })], (raw) => {
+      const pts = raw as unknown as [number, number][];
+      return prob.correlation({ xs: pts.map((q) => q[0]), ys: pts.map((q) => q[1]) });
+    });
   });
 
   it("holds for the seeded samplers", () => {
@@ -141,6 +188,8 @@ describe("every core function returns finite numbers or throws a RangeError, wha
     check([hostile, fc.integer({ min: -3, max: 50 }), hostile], (s, n, p) =>
       rnd.bernoulliSamples(rnd.makeSource(Number.isFinite(s) ? s : 1), n, p),
     );
-    check([fc.integer({ min: -3, max: 1e6 }), hostile], (n, p) => rnd.binomialSample(rnd.makeSource(3), n, p));
+    check([fc.integer({ min: -3, max: 1e6 }), hostile], (n, p) =>
+      rnd.binomialSample(rnd.makeSource(3), n, p),
+    );
   });
 });

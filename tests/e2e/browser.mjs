@@ -17,7 +17,12 @@ export const CHROME_ARGS = [
 ];
 
 export function chromePath() {
-  const candidates = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  const candidates = [
+    process.env.CHROME_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ];
   const hit = candidates.find((p) => p && existsSync(p));
   if (!hit) {
     throw new Error(
@@ -28,7 +33,11 @@ export function chromePath() {
 }
 
 export async function launch(extraArgs = []) {
-  return chromium.launch({ executablePath: chromePath(), headless: true, args: [...CHROME_ARGS, ...extraArgs] });
+  return chromium.launch({
+    executablePath: chromePath(),
+    headless: true,
+    args: [...CHROME_ARGS, ...extraArgs],
+  });
 }
 
 /** Starts vite preview on the built site (dist/, or $LEGIBLE_DIST) and returns its base URL and a close function. */
@@ -38,6 +47,7 @@ export async function startPreview(outDir = process.env.LEGIBLE_DIST ?? "dist") 
     preview: { port: 0, host: "127.0.0.1", strictPort: false },
     logLevel: "silent",
   });
-  const url = server.resolvedUrls?.local?.[0] ?? `http://127.0.0.1:${server.httpServer.address().port}/`;
+  const url =
+    server.resolvedUrls?.local?.[0] ?? `http://127.0.0.1:${server.httpServer.address().port}/`;
   return { url, close: () => new Promise((r) => server.httpServer.close(() => r())) };
 }

@@ -40,10 +40,16 @@ function instrument() {
 }
 
 const ready = (page) =>
-  page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 20000 });
+  page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, {
+    timeout: 20000,
+  });
 
 async function open(browser, url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: !!options.bypassCSP, ...options.context });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    bypassCSP: !!options.bypassCSP,
+    ...options.context,
+  });
   const page = await context.newPage();
   const errors = [];
   const dialogs = [];
@@ -64,7 +70,9 @@ async function open(browser, url, options = {}) {
 
 export async function checkAxe(browser, base, id, record) {
   for (const theme of ["light", "dark", "projector"]) {
-    const { page, context } = await open(browser, `${base}scenes/${id}/?theme=${theme}`, { bypassCSP: true });
+    const { page, context } = await open(browser, `${base}scenes/${id}/?theme=${theme}`, {
+      bypassCSP: true,
+    });
     await page.waitForTimeout(700);
     await page.evaluate(AXE);
     const bad = await page.evaluate(async () => {
@@ -73,7 +81,11 @@ export async function checkAxe(browser, base, id, record) {
         .filter((v) => v.impact === "serious" || v.impact === "critical")
         .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`);
     });
-    record(`${id}: axe ${theme}: no serious or critical violations`, bad.length === 0, bad.join("; "));
+    record(
+      `${id}: axe ${theme}: no serious or critical violations`,
+      bad.length === 0,
+      bad.join("; "),
+    );
     await context.close();
   }
 }
@@ -87,7 +99,9 @@ export async function checkHandles(browser, base, id, record) {
     return;
   }
   const result = await page.evaluate(async () => {
-    const hs = [...document.querySelectorAll("[data-handle]")].filter((h) => h.getBoundingClientRect().width > 0);
+    const hs = [...document.querySelectorAll("[data-handle]")].filter(
+      (h) => h.getBoundingClientRect().width > 0,
+    );
     const out = [];
     for (const h of hs) {
       const label = h.getAttribute("aria-label") ?? "";
@@ -95,12 +109,20 @@ export async function checkHandles(browser, base, id, record) {
       h.focus();
       const focused = document.activeElement === h;
       for (const key of ["ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown"]) {
-        h.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true, shiftKey: true }));
+        h.dispatchEvent(
+          new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true, shiftKey: true }),
+        );
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         if (JSON.stringify(window.legible.params()) !== before) break;
       }
       const moved = JSON.stringify(window.legible.params()) !== before;
-      out.push({ name: h.getAttribute("data-handle"), label, focused, tab: h.getAttribute("tabindex") === "0", moved });
+      out.push({
+        name: h.getAttribute("data-handle"),
+        label,
+        focused,
+        tab: h.getAttribute("tabindex") === "0",
+        moved,
+      });
     }
     return out;
   });
@@ -137,7 +159,9 @@ export async function checkFuzz(browser, base, id, paramKeys, record) {
     for (const k of paramKeys) q.set(k, value);
     for (const k of ["preset", "seed", "theme", "hide", "embed", "gui", "clock"]) q.set(k, value);
     const url = `${base}scenes/${id}/?${q.toString()}`;
-    const { page, context, errors, dialogs } = await open(browser, url).catch(async (e) => ({ failed: String(e) }));
+    const { page, context, errors, dialogs } = await open(browser, url).catch(async (e) => ({
+      failed: String(e),
+    }));
     if (!page) {
       record(`${id}: hostile value ${JSON.stringify(value)} loads`, false, "never became ready");
       continue;
@@ -147,15 +171,22 @@ export async function checkFuzz(browser, base, id, paramKeys, record) {
       const stage = document.querySelector(".lg-stage");
       const drawn = stage ? stage.querySelectorAll("svg *, canvas").length : 0;
       const outs = [...document.querySelectorAll("output[data-readout]")];
-      const bad = outs.filter((o) => /NaN|Infinity|undefined/.test(o.textContent ?? "") && o.dataset.value !== "undefined");
+      const bad = outs.filter(
+        (o) =>
+          /NaN|Infinity|undefined/.test(o.textContent ?? "") && o.dataset.value !== "undefined",
+      );
       const nanValue = outs.filter((o) => /NaN|Infinity/.test(o.dataset.value ?? ""));
-      const notice = [...document.querySelectorAll("[data-notice]")].map((n) => n.textContent).join(" ");
+      const notice = [...document.querySelectorAll("[data-notice]")]
+        .map((n) => n.textContent)
+        .join(" ");
       return {
         pwned: window.__pwned === 1,
         injected: document.querySelectorAll("img[src='x'], .lg-stage script, main script").length,
         drawn,
         readouts: outs.length,
-        bad: bad.map((o) => `${o.dataset.readout}=${o.textContent}`).concat(nanValue.map((o) => `${o.dataset.readout}:${o.dataset.value}`)),
+        bad: bad
+          .map((o) => `${o.dataset.readout}=${o.textContent}`)
+          .concat(nanValue.map((o) => `${o.dataset.readout}:${o.dataset.value}`)),
         notice,
       };
     });
@@ -172,7 +203,12 @@ export async function checkFuzz(browser, base, id, paramKeys, record) {
     record(
       `${id}: hostile value ${JSON.stringify(value)} is corrected with a notice, never run, never breaks the page`,
       ok,
-      JSON.stringify({ errors: errors.slice(0, 3), dialogs, ...state, notice: state.notice.slice(0, 120) }),
+      JSON.stringify({
+        errors: errors.slice(0, 3),
+        dialogs,
+        ...state,
+        notice: state.notice.slice(0, 120),
+      }),
     );
     await context.close();
   }
@@ -208,14 +244,26 @@ export async function checkLeaks(browser, base, id, record) {
     live: window.__gl.filter((c) => !c.isContextLost()).length,
   }));
   const growthMB = (after.heap - before.heap) / 1e6;
-  record(`${id}: 100 mounts and disposals grow the JS heap by under 5 MB`, growthMB < 5, `${growthMB.toFixed(2)} MB`);
+  record(
+    `${id}: 100 mounts and disposals grow the JS heap by under 5 MB`,
+    growthMB < 5,
+    `${growthMB.toFixed(2)} MB`,
+  );
   record(
     `${id}: 100 mounts and disposals leave no DOM nodes or listeners behind`,
     after.nodes - before.nodes <= 50 && after.listeners - before.listeners <= 5,
     `nodes ${before.nodes}→${after.nodes}, listeners ${before.listeners}→${after.listeners}`,
   );
-  record(`${id}: no animation frame is left pending while idle after disposals`, frames <= 1, `${frames} pending`);
-  record(`${id}: at most one live WebGL context after 100 mounts`, gl.live <= 1, `created ${gl.created}, live ${gl.live}`);
+  record(
+    `${id}: no animation frame is left pending while idle after disposals`,
+    frames <= 1,
+    `${frames} pending`,
+  );
+  record(
+    `${id}: at most one live WebGL context after 100 mounts`,
+    gl.live <= 1,
+    `created ${gl.created}, live ${gl.live}`,
+  );
   record(`${id}: remounting raises no errors`, errors.length === 0, errors.slice(0, 3).join(" | "));
   await context.close();
 }
@@ -246,7 +294,11 @@ export async function checkIdle(browser, base, id, animated, record) {
       window.legible.pause();
       return n;
     });
-    record(`${id}: no animation frames run while the tab is hidden`, hidden <= 1, `${hidden} frames in 500 ms`);
+    record(
+      `${id}: no animation frames run while the tab is hidden`,
+      hidden <= 1,
+      `${hidden} frames in 500 ms`,
+    );
   }
   await context.close();
 }
@@ -270,11 +322,17 @@ export async function checkWebglLoss(browser, base, id, record) {
     await new Promise((r) => setTimeout(r, 400));
     return document.querySelector(".lg-stage")?.textContent ?? "";
   });
-  record(`${id}: WebGL context loss shows a message`, /WebGL|graphics|context/i.test(lost), lost.slice(0, 120));
+  record(
+    `${id}: WebGL context loss shows a message`,
+    /WebGL|graphics|context/i.test(lost),
+    lost.slice(0, 120),
+  );
   const restored = await page.evaluate(async () => {
     window.__loser.restoreContext();
     await new Promise((r) => setTimeout(r, 800));
-    const canvas = [...document.querySelectorAll(".lg-stage canvas")].find((c) => c.width > 0 && c.getBoundingClientRect().width > 0);
+    const canvas = [...document.querySelectorAll(".lg-stage canvas")].find(
+      (c) => c.width > 0 && c.getBoundingClientRect().width > 0,
+    );
     const live = window.__gl.filter((c) => !c.isContextLost()).length;
     return { live, canvas: !!canvas };
   });
@@ -298,8 +356,15 @@ export async function checkNoWebgl(noGlBrowser, base, id, record) {
   }));
   record(
     `${id}: without WebGL a clear message is shown and the 2-D parts keep working`,
-    /WebGL/i.test(state.text) && state.readouts > 0 && errors.filter((e) => !/WebGL/i.test(e)).length === 0,
-    JSON.stringify({ text: state.text.slice(0, 100), readouts: state.readouts, svg: state.svg, errors: errors.slice(0, 2) }),
+    /WebGL/i.test(state.text) &&
+      state.readouts > 0 &&
+      errors.filter((e) => !/WebGL/i.test(e)).length === 0,
+    JSON.stringify({
+      text: state.text.slice(0, 100),
+      readouts: state.readouts,
+      svg: state.svg,
+      errors: errors.slice(0, 2),
+    }),
   );
   await context.close();
 }
@@ -333,7 +398,10 @@ export async function checkScreenshots(browser, base, id, update, record) {
   for (const { w, h } of SHOT_SIZES) {
     for (const theme of SHOT_THEMES) {
       const name = `${id}-${w}-${theme}`;
-      const context = await browser.newContext({ viewport: { width: w, height: h }, reducedMotion: "reduce" });
+      const context = await browser.newContext({
+        viewport: { width: w, height: h },
+        reducedMotion: "reduce",
+      });
       const page = await context.newPage();
       await page.goto(`${base}scenes/${id}/?theme=${theme}&clock=1`);
       await ready(page);
@@ -346,7 +414,11 @@ export async function checkScreenshots(browser, base, id, update, record) {
       const file = join(BASELINES, `${name}.png`);
       if (update || !existsSync(file)) {
         writeFileSync(file, buf);
-        record(`${id}: screenshot ${w}px ${theme} baseline written`, true, update ? "updated" : "new baseline");
+        record(
+          `${id}: screenshot ${w}px ${theme} baseline written`,
+          true,
+          update ? "updated" : "new baseline",
+        );
         continue;
       }
       const a = PNG.sync.read(readFileSync(file));

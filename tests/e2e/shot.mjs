@@ -5,10 +5,16 @@ const [path = "", out = "/tmp/shot.png", w = "1280", h = "800"] = process.argv.s
 const srv = await startPreview();
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: +w, height: +h } });
-page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && console.log("console:", m.type(), m.text()));
+page.on(
+  "console",
+  (m) =>
+    (m.type() === "error" || m.type() === "warning") && console.log("console:", m.type(), m.text()),
+);
 page.on("pageerror", (e) => console.log("pageerror:", e.message));
 await page.goto(srv.url + path);
-await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 }).catch(() => console.log("not ready"));
+await page
+  .waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 })
+  .catch(() => console.log("not ready"));
 await page.waitForTimeout(800);
 await page.screenshot({ path: out });
 const readouts = await page.evaluate(() => (window.legible ? window.legible.readouts() : null));
