@@ -44,6 +44,8 @@ export interface LegibleApi {
     /** The numeric params with their ranges, for sweeps in tests and benchmarks. */
     ranges(): { key: string; min: number; max: number; log: boolean; int: boolean }[];
     animated: boolean;
+    /** How many animation ticks reached the view (reduced motion: one per half second). */
+    ticks(): number;
     /** Disposes this scene and boots it again in the same page (leak tests). */
     remount(): LegibleApi;
   };
@@ -351,11 +353,13 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
       stepAccumulator = 0;
       player.t += 0.5;
     } else player.t += dt;
+    ticks++;
     const done = view?.frame?.(player.t);
     if (done) pause();
     else requestFrame();
   }
   let stepAccumulator = 0;
+  let ticks = 0;
   function play(): void {
     if (!scene.animated || shared.clock !== null || player.playing) return;
     player.playing = true;
@@ -640,6 +644,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
             : [],
         ),
       animated: !!scene.animated,
+      ticks: () => ticks,
       remount: () => {
         dispose();
         return boot(scene, { ...opts, search: location.search });

@@ -303,6 +303,35 @@ export async function checkIdle(browser, base, id, animated, record) {
   await context.close();
 }
 
+/** prefers-reduced-motion turns playback into steps: about two ticks a second instead of sixty. */
+export async function checkReducedMotion(browser, base, id, record) {
+  const count = async (reducedMotion) => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion,
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}scenes/${id}/`);
+    await ready(page);
+    const n = await page.evaluate(async () => {
+      const t0 = window.legible.debug.ticks();
+      window.legible.play();
+      await new Promise((r) => setTimeout(r, 1300));
+      window.legible.pause();
+      return window.legible.debug.ticks() - t0;
+    });
+    await context.close();
+    return n;
+  };
+  const reduced = await count("reduce");
+  const normal = await count("no-preference");
+  record(
+    `${id}: with prefers-reduced-motion the animation moves in steps`,
+    reduced <= 3 && normal > reduced,
+    `${reduced} ticks in 1.3 s with reduced motion, ${normal} without`,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // WebGL faults: context loss shows a message and restores the picture; no WebGL at all gets a
 // clear message while the 2-D parts keep working.

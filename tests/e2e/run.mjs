@@ -600,6 +600,7 @@ async function main() {
           await quality.checkFuzz(browser, server.url, id, info.params, record);
           await quality.checkLeaks(browser, server.url, id, record);
           await quality.checkIdle(browser, server.url, id, info.animated, record);
+          if (info.animated) await quality.checkReducedMotion(browser, server.url, id, record);
           if (await quality.checkWebglLoss(browser, server.url, id, record))
             await quality.checkNoWebgl(noGl, server.url, id, record);
           await quality.checkScreenshots(browser, server.url, id, updateBaselines, record);
