@@ -20,6 +20,10 @@ export function renderInto(box: HTMLElement, texs: readonly string[]): void {
     if (!slot) {
       slot = document.createElement("div");
       slot.className = "lg-formula";
+      // A formula wider than the panel scrolls sideways; keyboard users must be able to scroll it.
+      slot.tabIndex = 0;
+      slot.setAttribute("role", "group");
+      slot.setAttribute("aria-label", "formula");
       box.append(slot);
     }
     if (slot.dataset.tex === tex) return;

@@ -30,11 +30,14 @@ function instrument() {
     window.__pending.delete(id);
     caf(id);
   };
+  // Weak references: holding the contexts would keep their canvases, and with them every detached
+  // node of a disposed scene, alive, and the leak check would count the test's own references.
   window.__gl = [];
+  window.__glLive = () => window.__gl.map((r) => r.deref()).filter((c) => c && !c.isContextLost());
   const getContext = HTMLCanvasElement.prototype.getContext;
   HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
     const ctx = getContext.call(this, type, ...rest);
-    if (ctx && /webgl/.test(type) && !window.__gl.includes(ctx)) window.__gl.push(ctx);
+    if (ctx && /webgl/.test(type) && !window.__gl.some((r) => r.deref() === ctx)) window.__gl.push(new WeakRef(ctx));
     return ctx;
   };
 }
@@ -241,7 +244,7 @@ export async function checkLeaks(browser, base, id, record) {
   });
   const gl = await page.evaluate(() => ({
     created: window.__gl.length,
-    live: window.__gl.filter((c) => !c.isContextLost()).length,
+    live: window.__glLive().length,
   }));
   const growthMB = (after.heap - before.heap) / 1e6;
   record(
@@ -345,7 +348,7 @@ export async function checkWebglLoss(browser, base, id, record) {
     return false;
   }
   const lost = await page.evaluate(async () => {
-    const gl = window.__gl.find((c) => !c.isContextLost());
+    const gl = window.__glLive()[0];
     window.__loser = gl.getExtension("WEBGL_lose_context");
     window.__loser.loseContext();
     await new Promise((r) => setTimeout(r, 400));
@@ -362,7 +365,7 @@ export async function checkWebglLoss(browser, base, id, record) {
     const canvas = [...document.querySelectorAll(".lg-stage canvas")].find(
       (c) => c.width > 0 && c.getBoundingClientRect().width > 0,
     );
-    const live = window.__gl.filter((c) => !c.isContextLost()).length;
+    const live = window.__glLive().length;
     return { live, canvas: !!canvas };
   });
   const pic = await stageVariance(page);

@@ -1,0 +1,4 @@
+import { boot } from "../../src/kit/boot";
+import scene from "./scene";
+
+boot(scene);
