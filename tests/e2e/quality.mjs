@@ -37,7 +37,8 @@ function instrument() {
   const getContext = HTMLCanvasElement.prototype.getContext;
   HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
     const ctx = getContext.call(this, type, ...rest);
-    if (ctx && /webgl/.test(type) && !window.__gl.some((r) => r.deref() === ctx)) window.__gl.push(new WeakRef(ctx));
+    if (ctx && /webgl/.test(type) && !window.__gl.some((r) => r.deref() === ctx))
+      window.__gl.push(new WeakRef(ctx));
     return ctx;
   };
 }
