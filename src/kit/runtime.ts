@@ -277,33 +277,36 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     rafId = requestAnimationFrame(flush);
   }
   const flushTimes: number[] = [];
+  /** Recomputes and redraws everything that depends on the params (one change, one render). */
+  function render(): void {
+    const t0 = performance.now();
+    dirty = false;
+    computeReadouts();
+    try {
+      view?.update(params as never, model);
+    } catch (err) {
+      // A drawing bug must not take the page down: the readouts and controls keep working.
+      console.error(err);
+      notice(
+        `The figure could not be drawn for this setting (${err instanceof Error ? err.message : String(err)}).`,
+      );
+    }
+    gui?.sync(params, preset);
+    renderReadouts();
+    scheduleFormulas();
+    writeUrl();
+    postToParent("legible:change");
+    if (liveTimer) clearTimeout(liveTimer);
+    liveTimer = setTimeout(() => (live.textContent = scene.describe(model, params)), 400);
+    flushTimes.push(performance.now() - t0);
+    if (flushTimes.length > 200) flushTimes.shift();
+  }
+
   function flush(): void {
     frameRequested = false;
     if (disposed) return;
     frames++;
-    if (dirty) {
-      const t0 = performance.now();
-      dirty = false;
-      computeReadouts();
-      try {
-        view?.update(params as never, model);
-      } catch (err) {
-        // A drawing bug must not take the page down: the readouts and controls keep working.
-        console.error(err);
-        notice(
-          `The figure could not be drawn for this setting (${err instanceof Error ? err.message : String(err)}).`,
-        );
-      }
-      gui?.sync(params, preset);
-      renderReadouts();
-      scheduleFormulas();
-      writeUrl();
-      postToParent("legible:change");
-      if (liveTimer) clearTimeout(liveTimer);
-      liveTimer = setTimeout(() => (live.textContent = scene.describe(model, params)), 400);
-      flushTimes.push(performance.now() - t0);
-      if (flushTimes.length > 200) flushTimes.shift();
-    }
+    if (dirty) render();
     if (player.playing) tickPlayer();
     if (!isReady) {
       isReady = true;
@@ -551,9 +554,11 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   }
   if (opts.global !== false) window.addEventListener("message", onMessage);
 
+  /** The readouts on screen: a pending change is rendered first, so the API and the page agree. */
   function readoutValues(): Record<string, string> {
+    if (dirty || !readouts.length) render();
     const out: Record<string, string> = {};
-    for (const r of computeReadouts()) out[r.name] = machineValue(r.value);
+    for (const r of readouts) out[r.name] = machineValue(r.value);
     return out;
   }
 
