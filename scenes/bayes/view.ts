@@ -2,6 +2,7 @@
 // by disease (hue) and test result (strength), with the positives ringed; beside it the same counts
 // as a natural-frequency tree, and bars of P(D) before the test, after a positive, after a negative
 // and (retesting) after two positives. Every count and probability comes from the model.
+import { observeSizes } from "../../src/draw/sizes";
 import "./bayes.css";
 import { createCellGrid, type CellGroup } from "../../src/draw/cellgrid";
 import { attrs, svg } from "../../src/draw/svg";
@@ -115,23 +116,9 @@ export function mountBayes(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
 
   let narrow = false;
 
-  // The boxes change size with the stage and with the wrapping of the lesson and legend. Their
-  // sizes are cached from the observer, so a redraw never forces a layout to measure them.
-  const sizes = new Map<Element, { w: number; h: number }>();
-  const size = (box: HTMLElement) => {
-    let s = sizes.get(box);
-    if (!s) sizes.set(box, (s = { w: box.clientWidth, h: box.clientHeight }));
-    return s;
-  };
-  const ro =
-    typeof ResizeObserver !== "undefined"
-      ? new ResizeObserver((entries) => {
-          for (const e of entries)
-            sizes.set(e.target, { w: e.contentRect.width, h: e.contentRect.height });
-          ctx.invalidate();
-        })
-      : null;
-  for (const box of [gridBox, treeBox, barBox]) ro?.observe(box);
+  // The boxes change size with the stage and with the wrapping of text around them.
+  const boxSizes = observeSizes([gridBox, treeBox, barBox], () => ctx.invalidate());
+  const size = boxSizes.size;
 
   function setLesson(m: BayesModel, p: BayesParams): void {
     const parts: (string | [string, string])[] = [];
@@ -510,7 +497,7 @@ export function mountBayes(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
       }
     },
     dispose() {
-      ro?.disconnect();
+      boxSizes.disconnect();
       grid.dispose();
       root.remove();
       host.classList.remove("by-host", "by-auto");

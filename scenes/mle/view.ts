@@ -2,6 +2,7 @@
 // log-likelihood curve with the maximiser and a draggable candidate that slides along the curve
 // with its tangent, and in Gaussian mode the running means of the two variance estimators over
 // repeated samples. Every number drawn comes from the model.
+import { observeSizes } from "../../src/draw/sizes";
 import "./mle.css";
 import { select } from "d3-selection";
 import { createChart } from "../../src/draw/chart";
@@ -159,22 +160,9 @@ export function mountMle(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
   };
   const handle = createHandle(plane, handleOpts);
 
-  // Box sizes are cached from the observer, so a redraw never forces a layout to measure them.
-  const sizes = new Map<Element, { w: number; h: number }>();
-  const size = (box: HTMLElement) => {
-    let s = sizes.get(box);
-    if (!s) sizes.set(box, (s = { w: box.clientWidth, h: box.clientHeight }));
-    return s;
-  };
-  const ro =
-    typeof ResizeObserver !== "undefined"
-      ? new ResizeObserver((entries) => {
-          for (const e of entries)
-            sizes.set(e.target, { w: e.contentRect.width, h: e.contentRect.height });
-          ctx.invalidate();
-        })
-      : null;
-  for (const box of [curveChartBox, biasChartBox, dataBox]) ro?.observe(box);
+  // The boxes change size with the stage and with the wrapping of text around them.
+  const boxSizes = observeSizes([curveChartBox, biasChartBox, dataBox], () => ctx.invalidate());
+  const size = boxSizes.size;
 
   /** A vertical rule across the plot, labelled above it (row 0) or at its foot (row 1). */
   function rule(
@@ -693,7 +681,7 @@ export function mountMle(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
     },
     dispose() {
       cancelJob();
-      ro?.disconnect();
+      boxSizes.disconnect();
       handle.dispose();
       root.remove();
       host.classList.remove("ml-host", "ml-auto");
