@@ -11,6 +11,7 @@ import {
   createLegend,
   type IntervalRow,
   type LegendItem,
+  meanRules,
 } from "../../src/draw/histogram";
 import { formatNumber as f } from "../../src/kit/format";
 import type { Palette, SceneCtx } from "../../src/kit/scene";
@@ -119,25 +120,12 @@ export function mountDistributions(host: HTMLElement, ctx: SceneCtx<typeof schem
       layer.stems("theory", [th.at], [1], { color: theoryColor, width: lw * 1.5, r: lw + 2.5 });
       chart.drop("theory-curve");
     }
-    chart.line(
-      "mean",
-      [
-        [m.mean, 0],
-        [m.mean, top],
-      ],
-      { color: theoryColor, width: lw },
-    );
     const xbar = m.moments.mean;
-    if (xbar !== null)
-      chart.line(
-        "sample-mean",
-        [
-          [xbar, 0],
-          [xbar, top],
-        ],
-        { color: sampleColor, width: lw, dash: "6 4" },
-      );
-    else chart.drop("sample-mean");
+    meanRules(chart, m.mean, xbar, top, {
+      theory: theoryColor,
+      sample: sampleColor,
+      width: lw,
+    });
 
     const theoryName =
       th.kind === "curve" && !m.discrete ? "pdf" : th.kind === "point" ? "point mass" : "pmf";

@@ -10,6 +10,7 @@ import {
   createIntervalStrip,
   createLegend,
   type IntervalRow,
+  meanRules,
 } from "../../src/draw/histogram";
 import { formatNumber as f } from "../../src/kit/format";
 import type { Palette, SceneCtx } from "../../src/kit/scene";
@@ -182,25 +183,8 @@ export function mountExpectation(host: HTMLElement, ctx: SceneCtx<typeof schema>
       );
       layer.drop("reference");
     }
-    chart.line(
-      "mean",
-      [
-        [th.mean, 0],
-        [th.mean, top],
-      ],
-      { color: cDep, width: lw },
-    );
     const xbar = m.moments.mean;
-    if (xbar !== null)
-      chart.line(
-        "sample-mean",
-        [
-          [xbar, 0],
-          [xbar, top],
-        ],
-        { color: cSim, width: lw, dash: "6 4" },
-      );
-    else chart.drop("sample-mean");
+    meanRules(chart, th.mean, xbar, top, { theory: cDep, sample: cSim, width: lw });
     // On a small chart the legend would cover the bars; the strip's labels name the colours.
     const small = chartBox.width() < LEGEND_MIN_WIDTH || chartBox.height() < 20 * pal.fontSize;
     legend.el.style.display = small ? "none" : "";

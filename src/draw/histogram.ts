@@ -348,3 +348,34 @@ export function createIntervalStrip(host: HTMLElement, label: string): IntervalS
     },
   };
 }
+
+/**
+ * Vertical rules at the theoretical mean (solid) and the sample mean (dashed; dropped while there
+ * is none), from 0 to `top`, so every histogram marks its means the same way.
+ */
+export function meanRules(
+  chart: Chart,
+  mean: number,
+  sampleMean: number | null,
+  top: number,
+  style: { theory: string; sample: string; width: number },
+): void {
+  chart.line(
+    "mean",
+    [
+      [mean, 0],
+      [mean, top],
+    ],
+    { color: style.theory, width: style.width },
+  );
+  if (sampleMean !== null)
+    chart.line(
+      "sample-mean",
+      [
+        [sampleMean, 0],
+        [sampleMean, top],
+      ],
+      { color: style.sample, width: style.width, dash: "6 4" },
+    );
+  else chart.drop("sample-mean");
+}
