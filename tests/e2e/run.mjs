@@ -278,14 +278,22 @@ async function checkSet(page, id) {
       const after = await readOutputs(page);
       const changed = after.filter((o) => before.find((b) => b.name === o.name)?.value !== o.value);
       if (changed.length) {
-        const api = await page.evaluate(() => window.legible.readouts());
-        const inSync = after.every((o) => api[o.name] === o.value);
+        // API and page read in one task: chunked work (a coverage simulation) may finish between
+        // two separate reads, and the comparison must not race it.
+        const { api, shown } = await page.evaluate(() => ({
+          api: window.legible.readouts(),
+          shown: [...document.querySelectorAll("output[data-readout]")].map((o) => ({
+            name: o.dataset.readout,
+            value: o.dataset.value ?? "",
+          })),
+        }));
+        const inSync = shown.every((o) => api[o.name] === o.value);
         record(
           `${id}: legible.set() of a numeric param changes a readout, and the page shows the API's values`,
           inSync,
-          `set ${c.key}=${to}; out of sync: ${after
+          `set ${c.key}=${to}; out of sync: ${shown
             .filter((o) => api[o.name] !== o.value)
-            .map((o) => o.name)
+            .map((o) => `${o.name} (page ${o.value}, API ${api[o.name]})`)
             .join(", ")}`,
         );
         await page.evaluate(([k, v]) => window.legible.set({ [k]: v }), [c.key, c.from]);
