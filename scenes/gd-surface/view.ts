@@ -672,6 +672,39 @@ export function mountGdSurface(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
 
   if (host.clientWidth > 0) layout(host.clientWidth, host.clientHeight);
 
+  let builtFnKey = "";
+  let heavyTimer: ReturnType<typeof setTimeout> | null = null;
+  let heavyModel: GdModel | null = null;
+  const HEAVY_DELAY_MS = 60;
+
+  function buildSurface(m: GdModel, pal: Palette): void {
+    surface.setSurface(
+      {
+        key: `${m.fnKey}|${m.box.x}|${m.box.y}`,
+        f: m.fn.f,
+        box: boxOf(m.box),
+        height: m.fn.convex ? (v) => v : (v) => Math.log1p(Math.max(0, v - m.fmin)),
+      },
+      pal,
+    );
+  }
+
+  function scheduleHeavy(m: GdModel): void {
+    heavyModel = m;
+    if (heavyTimer) clearTimeout(heavyTimer);
+    heavyTimer = setTimeout(() => {
+      heavyTimer = null;
+      const hm = heavyModel;
+      if (!hm) return;
+      const pal = ctx.palette();
+      drawContours(hm, pal);
+      buildSurface(hm, pal);
+      builtFnKey = `${hm.fnKey}|${hm.box.x}|${hm.box.y}`;
+      // The path is redrawn over the new field and mesh on the next frame.
+      ctx.invalidate();
+    }, HEAVY_DELAY_MS);
+  }
+
   function draw(m: GdModel): void {
     const pal = ctx.palette();
     const domKey = `${m.box.x}|${m.box.y}`;
@@ -679,7 +712,12 @@ export function mountGdSurface(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
       planeDomain = domKey;
       plane.setDomain([m.box.x[0], m.box.x[1]], [m.box.y[0], m.box.y[1]]);
     }
-    drawContours(m, pal);
+    // The contour field and the 3-D mesh of a new f or κ cost 25–40 ms: while a slider moves they
+    // are rebuilt once it pauses, in a task of their own, so each change redraws within a frame.
+    const fnKey = `${m.fnKey}|${m.box.x}|${m.box.y}`;
+    const heavyNow = builtFnKey === "" || fnKey === builtFnKey;
+    if (heavyNow) drawContours(m, pal);
+    else scheduleHeavy(m);
 
     // Markers: the minimiser and the start.
     if (m.minimiser) {
@@ -702,15 +740,10 @@ export function mountGdSurface(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
     drawChart(m, pal);
     drawRaceLegend(m, pal);
     const heightText = m.fn.convex ? "height = f" : "height = log(1 + f − f*)";
-    surface.setSurface(
-      {
-        key: `${m.fnKey}|${m.box.x}|${m.box.y}`,
-        f: m.fn.f,
-        box: boxOf(m.box),
-        height: m.fn.convex ? (v) => v : (v) => Math.log1p(Math.max(0, v - m.fmin)),
-      },
-      pal,
-    );
+    if (heavyNow) {
+      buildSurface(m, pal);
+      builtFnKey = fnKey;
+    }
     surface.setMarkers([
       { at: m.start, color: pal.fg },
       ...(m.minimiser ? [{ at: m.minimiser, color: pal.fg }] : []),
@@ -784,6 +817,8 @@ export function mountGdSurface(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
       axesDrawn = "";
     },
     dispose() {
+      if (heavyTimer) clearTimeout(heavyTimer);
+      heavyModel = null;
       plane.svg.removeEventListener("pointerdown", onDown);
       plane.svg.removeEventListener("pointermove", onMove);
       plane.svg.removeEventListener("pointerup", onUp);

@@ -44,6 +44,8 @@ export interface LegibleApi {
     /** The numeric params with their ranges, for sweeps in tests and benchmarks. */
     ranges(): { key: string; min: number; max: number; log: boolean; int: boolean }[];
     animated: boolean;
+    /** performance.now() when `ready` resolved (bytes fetched before it are the initial load). */
+    readyAt(): number;
     /** How many animation ticks reached the view (reduced motion: one per half second). */
     ticks(): number;
     /** Disposes this scene and boots it again in the same page (leak tests). */
@@ -268,6 +270,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   let readyResolve!: () => void;
   const ready = new Promise<void>((r) => (readyResolve = r));
   let isReady = false;
+  let readyAt = 0;
   let rafId = 0;
   let liveTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -311,6 +314,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     if (!isReady) {
       isReady = true;
       if (shared.clock !== null) view?.frame?.(shared.clock);
+      readyAt = performance.now();
       readyResolve();
       document.documentElement.dataset.ready = "1";
       postToParent("legible:ready");
@@ -650,6 +654,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
         ),
       animated: !!scene.animated,
       ticks: () => ticks,
+      readyAt: () => readyAt,
       remount: () => {
         dispose();
         return boot(scene, { ...opts, search: location.search });
