@@ -3,7 +3,46 @@
 // `base: "./"` makes every link relative, so the built site works from any sub-path.
 import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * The Content-Security-Policy of every page, in one place (README, "Headers for hosts"): scripts
+ * only from this origin and no eval; inline styles because lil-gui and KaTeX position elements
+ * with style attributes; data: fonts for lil-gui's icon font; blob: workers for low-rank's SVD.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
+/** The head every page shares (charset, viewport, CSP, no favicon request), so pages stay tiny. */
+function sharedHead(): Plugin {
+  return {
+    name: "legible-shared-head",
+    transformIndexHtml: () => [
+      { tag: "meta", attrs: { charset: "utf-8" }, injectTo: "head-prepend" },
+      {
+        tag: "meta",
+        attrs: { name: "viewport", content: "width=device-width, initial-scale=1" },
+        injectTo: "head-prepend",
+      },
+      {
+        tag: "meta",
+        attrs: { "http-equiv": "Content-Security-Policy", content: CSP },
+        injectTo: "head-prepend",
+      },
+      { tag: "link", attrs: { rel: "icon", href: "data:," }, injectTo: "head" },
+    ],
+  };
+}
 
 const root = import.meta.dirname;
 const scenes = readdirSync(resolve(root, "scenes"), { withFileTypes: true })
@@ -16,6 +55,7 @@ const scenes = readdirSync(resolve(root, "scenes"), { withFileTypes: true })
 
 export default defineConfig({
   base: "./",
+  plugins: [sharedHead()],
   resolve: {
     // lil-gui's package exports hide its stylesheet; the kit loads it directly (injectStyles: false).
     alias: { "lil-gui/dist/lil-gui.css": resolve(root, "node_modules/lil-gui/dist/lil-gui.css") },

@@ -478,7 +478,11 @@ export function checkCsp(distDir, pages, record) {
     const file = join(distDir, p, "index.html");
     const html = existsSync(file) ? readFileSync(file, "utf8") : "";
     const m = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/);
-    const csp = m?.[1] ?? "";
+    // The build writes attribute values HTML-escaped (&#39; for '); read them as a browser does.
+    const csp = (m?.[1] ?? "")
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
     record(
       `${p || "gallery"}: ships a Content-Security-Policy with script-src 'self' and no unsafe-eval`,
       /script-src 'self'(;|$)/.test(csp) && !/unsafe-eval/.test(csp),
