@@ -2,6 +2,7 @@
 // a zoom near n where t(n) and t(4n) are measured, the coverage panel (tail probability against
 // n, with a simulation spread across frames when it is large), the Hoeffding-vs-CLT width panel
 // and the two calculators.
+import { createLabel, type Label } from "../../src/draw/label";
 import {
   cltHalfWidth,
   coverageChunk,
@@ -146,48 +147,9 @@ function panel(root: HTMLElement, cls: string) {
   return { box, head, title, chartBox };
 }
 
-type Anchor = "start" | "middle" | "end";
-
-/**
- * A label with a halo at a pixel point, anchored as asked. Unlike draw/label it never measures
- * its text (a measurement forces a layout on every slider step); callers pick the side.
- */
-function tag(layer: SVGGElement) {
-  const el = svg("text", { "paint-order": "stroke", "stroke-linejoin": "round" }, layer);
-  return {
-    el,
-    update(
-      at: readonly [number, number],
-      s: string,
-      color: string,
-      p: Palette,
-      offset: [number, number],
-      anchor: Anchor = "start",
-    ) {
-      const [x, y] = at;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) {
-        el.style.display = "none";
-        return;
-      }
-      el.style.display = "";
-      attrs(el, {
-        x: x + offset[0],
-        y: y + offset[1],
-        fill: color,
-        stroke: p.bg,
-        "stroke-width": 4,
-        "font-size": p.fontSize * 0.85,
-        "font-weight": 600,
-        "text-anchor": anchor,
-      });
-      if (el.textContent !== s) el.textContent = s;
-    },
-    hide() {
-      el.style.display = "none";
-    },
-  };
-}
-type Tag = ReturnType<typeof tag>;
+/** Labels here never measure their text (a layout per slider step): callers pick the side. */
+const tag = (layer: SVGGElement) => createLabel(layer, { contain: false });
+type Tag = Label;
 
 /** An SVG group on top of a chart, not clipped, for labels, markers and dots. */
 function overlay(chart: Chart): SVGGElement {

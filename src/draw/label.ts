@@ -11,15 +11,22 @@ export interface Label {
     color: string,
     p: Palette,
     offset?: [number, number],
+    anchor?: "start" | "middle" | "end",
   ): void;
   hide(): void;
 }
 
-export function createLabel(layer: SVGGElement): Label {
+/**
+ * A label with a halo. By default a start-anchored label that would overflow the figure's right
+ * edge is moved to the left of its point; `contain: false` skips that (and the text measurement
+ * it needs, which forces a layout) for views that choose each label's side themselves.
+ */
+export function createLabel(layer: SVGGElement, opts: { contain?: boolean } = {}): Label {
   const t = svg("text", { "paint-order": "stroke", "stroke-linejoin": "round" }, layer);
+  const contain = opts.contain ?? true;
   return {
     el: t,
-    update(at, s, color, p, offset = [6, -6]) {
+    update(at, s, color, p, offset = [6, -6], anchor = "start") {
       const [x, y] = at;
       if (!Number.isFinite(x) || !Number.isFinite(y)) {
         t.style.display = "none";
@@ -34,8 +41,10 @@ export function createLabel(layer: SVGGElement): Label {
         "stroke-width": 4,
         "font-size": p.fontSize * 0.85,
         "font-weight": 600,
+        "text-anchor": anchor === "start" ? null : anchor,
       });
-      t.textContent = s;
+      if (t.textContent !== s) t.textContent = s;
+      if (!contain || anchor !== "start") return;
       // Keep the label inside the figure: shift it left of its anchor when it would overflow.
       const w = t.ownerSVGElement?.viewBox.baseVal?.width ?? 0;
       // Measuring forces a layout, so only labels that might reach the edge are measured: no
