@@ -1,6 +1,6 @@
 // The pure model of linear-map: the matrix, its eigen decomposition and the geometry the view draws
 // (images of the unit square, the unit circle and the probe), all through src/core.
-import { eigen2, type Eigen2 } from "../../src/core/linalg";
+import { eigen2, type Eigen2 } from "../../src/core/eigen2";
 import { det2, dot, mat2Apply, trace2, type Mat2, type Vec2 } from "../../src/core/vec";
 import { bool, num, type ParamsOf } from "../../src/kit/schema";
 

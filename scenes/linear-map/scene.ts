@@ -2,7 +2,7 @@
 // probe v and its image Av are parallel exactly on an eigenvector. Notice that real eigenvectors
 // are the lines A does not turn, and complex eigenvalues mean A turns every line.
 // SCENES.md: `linear-map`.
-import { eigen2 } from "../../src/core/linalg";
+import { eigen2 } from "../../src/core/eigen2";
 import { formatNumber as f, texNumber as t } from "../../src/kit/format";
 import { det2, trace2 } from "../../src/core/vec";
 import { defineScene } from "../../src/kit/scene";

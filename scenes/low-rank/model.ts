@@ -12,8 +12,13 @@
 // model is then still a function of the params, looked up in a table of registered spectra.
 // An upload number this page has not registered (a reloaded link) gives status "missing":
 // every spectrum readout is undefined and the view asks for the file again.
-import { compressionRatio, energyKept, relativeError } from "../../src/core/linalg";
-import { rankFromSpectrum, singularValues } from "../../src/core/spectrum";
+import {
+  compressionRatio,
+  energyKept,
+  rankFromSpectrum,
+  relativeError,
+  singularValues,
+} from "../../src/core/spectrum";
 import { choice, int, seed, type ParamsOf } from "../../src/kit/schema";
 import { bundledImage, rowsOf, type BundledName } from "./images";
 

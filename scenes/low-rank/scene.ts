@@ -2,7 +2,7 @@
 // few terms a photograph needs, that a checkerboard is exactly rank 2 while noise cannot be
 // compressed, and that the relative error is √(dropped energy), as Eckart–Young says.
 // SCENES.md: `low-rank`.
-import { compressionRatio, energyKept, relativeError } from "../../src/core/linalg";
+import { compressionRatio, energyKept, relativeError } from "../../src/core/spectrum";
 import { formatNumber as f, texNumber as t, type Readout } from "../../src/kit/format";
 import { defineScene } from "../../src/kit/scene";
 import meta from "./meta";

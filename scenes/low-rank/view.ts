@@ -7,8 +7,7 @@
 import "./view.css";
 import { createChart, type Chart } from "../../src/draw/chart";
 import { svg } from "../../src/draw/svg";
-import { energyKept, relativeError } from "../../src/core/linalg";
-import { lowRankFromCheckpoints } from "../../src/core/spectrum";
+import { energyKept, lowRankFromCheckpoints, relativeError } from "../../src/core/spectrum";
 import { formatNumber as f } from "../../src/kit/format";
 import type { Palette, SceneCtx } from "../../src/kit/scene";
 import { createDecomposer, type Decomposed } from "./decompose";

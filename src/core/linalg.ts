@@ -10,7 +10,12 @@ import {
   solve as mlSolve,
 } from "ml-matrix";
 import { flatSvd, singularValues } from "./spectrum";
-import { requireFinite, type Mat2, type Vec, type Vec2 } from "./vec";
+import { requireFinite, requireInteger, signNormalised, signOf, type Vec } from "./vec";
+
+// Parts of this section that need no decomposition live in modules of their own, so a page that
+// imports only them does not carry ml-matrix; they are re-exported here as one section.
+export { EIGEN2_REPEATED_TOL, eigen2, type Eigen2 } from "./eigen2";
+export { compressionRatio, energyKept, relativeError } from "./spectrum";
 
 /** A dense matrix as an array of rows, all of the same length. */
 export type Rows = readonly (readonly number[])[];
@@ -51,9 +56,7 @@ function checkMatrix(fn: string, a: Rows, square = false): { m: number; n: numbe
 }
 
 function checkCount(fn: string, what: string, k: number, max: number): void {
-  if (!Number.isInteger(k) || k < 0 || k > max) {
-    throw new RangeError(`${fn}: ${what} is ${k}; it must be an integer from 0 to ${max}.`);
-  }
+  requireInteger(fn, what, k, 0, max);
 }
 
 function toMl(a: Rows): Matrix {
@@ -110,25 +113,6 @@ function normRaw(x: Vec): number {
   return m * Math.sqrt(s);
 }
 
-/** The index whose sign is made positive: the largest |vᵢ|, the first one on a near-tie. */
-function signLeader(v: Vec): number {
-  let max = 0;
-  for (const x of v) max = Math.max(max, Math.abs(x));
-  // A relative tie tolerance keeps the choice from flickering between two equal components.
-  const bar = max * (1 - 1e-12);
-  for (let i = 0; i < v.length; i++) if (Math.abs(v[i]) >= bar) return i;
-  return 0;
-}
-
-function signOf(v: Vec): 1 | -1 {
-  return v.length > 0 && v[signLeader(v)] < 0 ? -1 : 1;
-}
-
-function signNormalised(v: Vec): number[] {
-  const s = signOf(v);
-  return v.map((x) => (s * x === 0 ? 0 : s * x));
-}
-
 /** Columns (as vectors) to a matrix whose j-th column is cols[j]. */
 function fromColumns(cols: readonly Vec[], rows: number): number[][] {
   return Array.from({ length: rows }, (_, i) => cols.map((c) => c[i]));
@@ -161,134 +145,6 @@ function completeBasis(cols: readonly number[][], dim: number, count = dim): num
     basis.push(u);
   }
   return basis;
-}
-
-// ---------------------------------------------------------------------------------------------
-// 2×2 eigen, closed form
-
-/**
- * The eigen decomposition of a 2×2 matrix: two real eigenvalues, one repeated eigenvalue, or a
- * complex-conjugate pair.
- */
-export type Eigen2 =
-  | {
-      readonly kind: "real";
-      /** λ₁ > λ₂. */
-      readonly values: readonly [l1: number, l2: number];
-      /** Unit eigenvectors, vectors[i] for values[i]; not orthogonal unless A is symmetric. */
-      readonly vectors: readonly [v1: Vec2, v2: Vec2];
-    }
-  | {
-      readonly kind: "repeated";
-      readonly value: number;
-      /** One vector when A is defective (a shear); e1, e2 when A = λI (every vector is one). */
-      readonly vectors: readonly [v: Vec2] | readonly [e1: Vec2, e2: Vec2];
-    }
-  | {
-      readonly kind: "complex";
-      /** λ = re ± i·im, im > 0: no real direction is kept, the map rotates. */
-      readonly re: number;
-      readonly im: number;
-    };
-
-/**
- * Eigenvalues closer than this half-gap, relative to max|aᵢⱼ| (within a factor 2), are one
- * repeated eigenvalue. Rounding alone moves the eigenvalues of a defective matrix by about
- * √ε·‖A‖ ≈ 1.5e-8·‖A‖, so the threshold sits just above that.
- */
-export const EIGEN2_REPEATED_TOL = 1e-7;
-
-/**
- * The eigenvalues and unit eigenvectors of a 2×2 matrix A = [[a, b], [c, d]], in closed form.
- *
- * λ = m ± √Δ with m = (a + d)/2 and Δ = ((a − d)/2)² + bc, computed on A/2ᵏ with
- * 2ᵏ ≤ max|aᵢⱼ| < 2ᵏ⁺¹ (exact, so no overflow or underflow), then:
- * - √|Δ| ≤ EIGEN2_REPEATED_TOL·2ᵏ: one repeated eigenvalue m, with one eigenvector (defective,
- *   e.g. a shear) or, when A = mI to that tolerance, the axes e1, e2;
- * - Δ > 0: two real eigenvalues, λ₁ > λ₂;
- * - Δ < 0: a complex pair m ± i√(−Δ).
- * The smaller-magnitude eigenvalue is det/λ_big, and each eigenvector is taken orthogonal to the
- * longer row of A − λI with the cancelling entry rewritten (h − r = −bc/(h + r)), so nothing is
- * lost to cancellation. Eigenvectors are unit length with their largest-magnitude component
- * positive (the first one on a tie within 1e-12).
- * Identities: λ₁ + λ₂ = tr A, λ₁λ₂ = det A, A·v = λv.
- *
- * @throws RangeError if an entry is not finite.
- */
-export function eigen2(a: Mat2): Eigen2 {
-  requireFinite("eigen2", "the matrix [a11, a12, a21, a22]", a);
-  const max = Math.max(Math.abs(a[0]), Math.abs(a[1]), Math.abs(a[2]), Math.abs(a[3]));
-  if (max === 0) {
-    return {
-      kind: "repeated",
-      value: 0,
-      vectors: [
-        [1, 0],
-        [0, 1],
-      ],
-    };
-  }
-  // A power of two divides exactly, even a subnormal entry, and leaves every entry below 2.
-  const s = 2 ** Math.floor(Math.log2(max));
-  const [p, b, c, q] = [a[0] / s, a[1] / s, a[2] / s, a[3] / s];
-  const mean = (p + q) / 2;
-  const h = (p - q) / 2;
-  const bc = b * c;
-  const disc = h * h + bc;
-  const tol = EIGEN2_REPEATED_TOL;
-
-  if (Math.abs(disc) <= tol * tol) {
-    // Scalar multiple of I: A − mI vanishes (to the tolerance), so every direction is kept.
-    if (Math.max(Math.abs(h), Math.abs(b), Math.abs(c)) <= tol) {
-      return {
-        kind: "repeated",
-        value: mean * s,
-        vectors: [
-          [1, 0],
-          [0, 1],
-        ],
-      };
-    }
-    return { kind: "repeated", value: mean * s, vectors: [nullVector(h, b, c, -h)] };
-  }
-  if (disc < 0) {
-    return { kind: "complex", re: mean * s, im: Math.sqrt(-disc) * s };
-  }
-
-  const r = Math.sqrt(disc);
-  const det = p * q - bc;
-  // The eigenvalue of larger magnitude has no cancellation; the other follows from the product.
-  let l1: number;
-  let l2: number;
-  if (mean >= 0) {
-    l1 = mean + r;
-    l2 = det / l1;
-  } else {
-    l2 = mean - r;
-    l1 = det / l2;
-  }
-
-  // Entries of A − λI on the diagonal: a − λ = h ∓ r and d − λ = −h ∓ r. When h and ±r share a
-  // sign the difference cancels, so it is rewritten with h² − r² = −bc.
-  const p1 = h > 0 ? -bc / (h + r) : h - r;
-  const q1 = h < 0 ? -bc / (r - h) : -h - r;
-  const p2 = h < 0 ? bc / (r - h) : h + r;
-  const q2 = h > 0 ? bc / (r + h) : r - h;
-
-  return {
-    kind: "real",
-    values: [l1 * s, l2 * s],
-    vectors: [nullVector(p1, b, c, q1), nullVector(p2, b, c, q2)],
-  };
-}
-
-/** A unit vector orthogonal to the longer row of the rank-one matrix [[p, b], [c, q]]. */
-function nullVector(p: number, b: number, c: number, q: number): Vec2 {
-  // The longer row is the better-conditioned one: its direction is least disturbed by rounding.
-  const [x, y] = p * p + b * b >= c * c + q * q ? [-b, p] : [-q, c];
-  const n = Math.hypot(x, y);
-  const v = signNormalised([x / n, y / n]);
-  return [v[0], v[1]];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -807,80 +663,9 @@ export function lowRank(dec: Svd, k: number): number[][] {
   return out;
 }
 
-function checkSingularValues(fn: string, s: Vec): number {
-  requireFinite(fn, "s", s);
-  if (s.some((x) => x < 0)) {
-    throw new RangeError(`${fn}: a singular value is negative; singular values are ≥ 0.`);
-  }
-  return Math.max(0, ...s);
-}
-
-/**
- * The energy kept by a rank-k approximation: Σᵢ<ₖ σᵢ² / Σᵢ σᵢ² = ‖A_k‖²_F / ‖A‖²_F, in [0, 1].
- *
- * Scaled by σ_max against overflow. The zero matrix loses nothing, so its energy kept is 1
- * (not 0/0).
- *
- * @throws RangeError if k is not an integer in [0, s.length], or a σ is negative or not finite.
- */
-export function energyKept(s: Vec, k: number): number {
-  const top = checkSingularValues("energyKept", s);
-  checkCount("energyKept", "k", k, s.length);
-  if (top === 0) return 1;
-  let kept = 0;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const e = (s[i] / top) ** 2;
-    total += e;
-    if (i < k) kept += e;
-  }
-  return kept / total;
-}
-
-/**
- * The relative Frobenius error of the rank-k approximation: ‖A − A_k‖_F / ‖A‖_F =
- * √(Σᵢ≥ₖ σᵢ² / Σᵢ σᵢ²) = √(1 − energyKept) (Eckart–Young), in [0, 1].
- *
- * The dropped energy is summed directly (not 1 − kept), so small errors keep their digits.
- * The zero matrix gives 0.
- *
- * @throws RangeError if k is not an integer in [0, s.length], or a σ is negative or not finite.
- */
-export function relativeError(s: Vec, k: number): number {
-  const top = checkSingularValues("relativeError", s);
-  checkCount("relativeError", "k", k, s.length);
-  if (top === 0) return 0;
-  let dropped = 0;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const e = (s[i] / top) ** 2;
-    total += e;
-    if (i >= k) dropped += e;
-  }
-  return Math.sqrt(dropped / total);
-}
-
 function checkDims(fn: string, m: number, n: number): void {
-  for (const [name, x] of [
-    ["m", m],
-    ["n", n],
-  ] as const) {
-    if (!Number.isInteger(x) || x < 1) {
-      throw new RangeError(`${fn}: ${name} is ${x}; it must be a positive integer.`);
-    }
-  }
-}
-
-/**
- * The storage of a rank-k approximation relative to the full matrix: k(m + n + 1)/(mn) (k
- * columns of U, k of V and k singular values against mn entries). Below 1 it saves space.
- *
- * @throws RangeError if m or n is not a positive integer, or k not an integer in [0, min(m, n)].
- */
-export function compressionRatio(m: number, n: number, k: number): number {
-  checkDims("compressionRatio", m, n);
-  checkCount("compressionRatio", "k", k, Math.min(m, n));
-  return (k * (m + n + 1)) / (m * n);
+  requireInteger(fn, "m", m, 1);
+  requireInteger(fn, "n", n, 1);
 }
 
 /** The block shapes of an SVD A = U·Σ·Vᵀ. */

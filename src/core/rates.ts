@@ -4,7 +4,7 @@
 // The gd-surface and optimizers scenes draw these beside the runs of optimize.ts.
 
 import type { Function2D, Point2, ViewBox } from "./functions";
-import { eigen2 } from "./linalg";
+import { eigen2 } from "./eigen2";
 import { quadraticRate, type OptimizerId } from "./optimize";
 
 function requireFinite(value: number, what: string): void {

@@ -3,6 +3,7 @@
 // held in flat typed arrays (what a Web Worker can transfer without copying), and rank-k
 // reconstructions served from checkpoints, so that moving k costs a few rank-one updates.
 import type { Rows } from "./linalg";
+import { requireFinite, requireInteger, type Vec } from "./vec";
 
 const EPS = Number.EPSILON;
 
@@ -471,4 +472,73 @@ export function lowRankFromCheckpoints(
     for (let l = kAbove - 1; l >= k; l--) addTerm(dec, l, -1, out);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// How much a rank-k approximation keeps (from the spectrum alone)
+
+function checkSingularValues(fn: string, s: Vec): number {
+  requireFinite(fn, "s", s);
+  if (s.some((x) => x < 0)) {
+    throw new RangeError(`${fn}: a singular value is negative; singular values are ≥ 0.`);
+  }
+  return Math.max(0, ...s);
+}
+
+/**
+ * The energy kept by a rank-k approximation: Σᵢ<ₖ σᵢ² / Σᵢ σᵢ² = ‖A_k‖²_F / ‖A‖²_F, in [0, 1].
+ *
+ * Scaled by σ_max against overflow. The zero matrix loses nothing, so its energy kept is 1
+ * (not 0/0).
+ *
+ * @throws RangeError if k is not an integer in [0, s.length], or a σ is negative or not finite.
+ */
+export function energyKept(s: Vec, k: number): number {
+  const top = checkSingularValues("energyKept", s);
+  requireInteger("energyKept", "k", k, 0, s.length);
+  if (top === 0) return 1;
+  let kept = 0;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const e = (s[i] / top) ** 2;
+    total += e;
+    if (i < k) kept += e;
+  }
+  return kept / total;
+}
+
+/**
+ * The relative Frobenius error of the rank-k approximation: ‖A − A_k‖_F / ‖A‖_F =
+ * √(Σᵢ≥ₖ σᵢ² / Σᵢ σᵢ²) = √(1 − energyKept) (Eckart–Young), in [0, 1].
+ *
+ * The dropped energy is summed directly (not 1 − kept), so small errors keep their digits.
+ * The zero matrix gives 0.
+ *
+ * @throws RangeError if k is not an integer in [0, s.length], or a σ is negative or not finite.
+ */
+export function relativeError(s: Vec, k: number): number {
+  const top = checkSingularValues("relativeError", s);
+  requireInteger("relativeError", "k", k, 0, s.length);
+  if (top === 0) return 0;
+  let dropped = 0;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const e = (s[i] / top) ** 2;
+    total += e;
+    if (i >= k) dropped += e;
+  }
+  return Math.sqrt(dropped / total);
+}
+
+/**
+ * The storage of a rank-k approximation relative to the full matrix: k(m + n + 1)/(mn) (k
+ * columns of U, k of V and k singular values against mn entries). Below 1 it saves space.
+ *
+ * @throws RangeError if m or n is not a positive integer, or k not an integer in [0, min(m, n)].
+ */
+export function compressionRatio(m: number, n: number, k: number): number {
+  requireInteger("compressionRatio", "m", m, 1);
+  requireInteger("compressionRatio", "n", n, 1);
+  requireInteger("compressionRatio", "k", k, 0, Math.min(m, n));
+  return (k * (m + n + 1)) / (m * n);
 }

@@ -41,6 +41,54 @@ export function requireFinite(fn: string, what: string, values: Vec): void {
   }
 }
 
+/**
+ * Checks that k is an integer in [min, max].
+ *
+ * @throws RangeError naming what k is and the range it must lie in.
+ */
+export function requireInteger(
+  fn: string,
+  what: string,
+  k: number,
+  min: number,
+  max = Infinity,
+): void {
+  if (!Number.isInteger(k) || k < min || k > max) {
+    const range =
+      max === Infinity
+        ? min === 1
+          ? "a positive integer"
+          : `an integer ≥ ${min}`
+        : `an integer from ${min} to ${max}`;
+    throw new RangeError(`${fn}: ${what} is ${k}; it must be ${range}.`);
+  }
+}
+
+/**
+ * The index whose sign the project makes positive: the largest |vᵢ|, the first one on a near-tie
+ * (within 1e-12, relative). Eigen- and singular vectors are normalised by it once, in the core, so
+ * arrows never flip while a slider moves.
+ */
+export function signLeader(v: Vec): number {
+  let max = 0;
+  for (const x of v) max = Math.max(max, Math.abs(x));
+  // A relative tie tolerance keeps the choice from flickering between two equal components.
+  const bar = max * (1 - 1e-12);
+  for (let i = 0; i < v.length; i++) if (Math.abs(v[i]) >= bar) return i;
+  return 0;
+}
+
+/** +1, or −1 when the sign leader of v is negative. */
+export function signOf(v: Vec): 1 | -1 {
+  return v.length > 0 && v[signLeader(v)] < 0 ? -1 : 1;
+}
+
+/** v with its sign leader made positive (and no −0 entries). */
+export function signNormalised(v: Vec): number[] {
+  const s = signOf(v);
+  return v.map((x) => (s * x === 0 ? 0 : s * x));
+}
+
 function requireSameLength(fn: string, a: Vec, b: Vec): void {
   if (a.length !== b.length) {
     throw new RangeError(
