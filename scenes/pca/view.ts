@@ -3,11 +3,11 @@
 // √λ from the mean (eigh solid, SVD dashed on top), drop lines onto the PC1 line; beside it the
 // PC1 scores on a number line, a scree panel and the two routes' numbers side by side.
 import "./view.css";
-import { scaleLinear } from "d3-scale";
 import { createArrow } from "../../src/draw/arrow";
 import { createHandle, type Handle } from "../../src/draw/handle";
 import { createBanner } from "../../src/draw/label";
 import { createPlane, type Pt } from "../../src/draw/plane";
+import { linearScale } from "../../src/draw/scale";
 import { attrs, polyline, svg } from "../../src/draw/svg";
 import { formatNumber as f } from "../../src/kit/format";
 import type { Palette, SceneCtx } from "../../src/kit/scene";
@@ -302,9 +302,7 @@ export function mountPca(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
     }
     const { scores, sd } = m.plane;
     const span = niceCeil(Math.max(1e-9, ...scores.map(Math.abs)) * 1.1);
-    const x = scaleLinear()
-      .domain([-span, span])
-      .range([10, w - 10]);
+    const x = linearScale([-span, span], [10, w - 10]);
     const y0 = h * 0.42;
     g.lineWidth = 1;
     g.beginPath();
@@ -362,12 +360,8 @@ export function mountPca(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
     }
     const d = m.d;
     const left = font * 3.4;
-    const x = scaleLinear()
-      .domain([0.4, d + 0.6])
-      .range([left, w - 6]);
-    const y = scaleLinear()
-      .domain([0, 1])
-      .range([h - font * 1.6, font * 1.4]);
+    const x = linearScale([0.4, d + 0.6], [left, w - 6]);
+    const y = linearScale([0, 1], [h - font * 1.6, font * 1.4]);
     for (const t of [0, 0.5, 1]) {
       svg("line", { x1: left, x2: w - 6, y1: y(t), y2: y(t), stroke: pal.grid }, scree);
       const lab = svg(
