@@ -17,7 +17,8 @@ import { pointHandle } from "../../src/draw/handle";
 import { createBanner, createLabel } from "../../src/draw/label";
 import { createPlane } from "../../src/draw/plane";
 import { attrs, svg } from "../../src/draw/svg";
-import { createSurface3D, type SurfacePath } from "../../src/draw/surface3d";
+import type { SurfacePath } from "../../src/draw/surface3d";
+import { lazySurface3D } from "../../src/draw/surface3d-lazy";
 import type { OptimizerId } from "../../src/core/optimize";
 import { el } from "../../src/kit/dom";
 import { formatNumber as fmt } from "../../src/kit/format";
@@ -246,10 +247,15 @@ export function mountGdSurface(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
   plane.svg.style.cursor = "crosshair";
 
   // ---- Surface view ----
-  const surface = createSurface3D(surfacePane, {
-    label:
-      "The surface z = f(x, y) with the optimizer's path draped on it; drag to turn, scroll to zoom",
-  });
+  // three.js arrives after the contour view is up, and only once the surface pane is shown.
+  const surface = lazySurface3D(
+    surfacePane,
+    {
+      label:
+        "The surface z = f(x, y) with the optimizer's path draped on it; drag to turn, scroll to zoom",
+    },
+    () => ctx.invalidate(),
+  );
 
   // ---- Convergence plot ----
   const chart = createChart(chartHost, {
@@ -657,8 +663,10 @@ export function mountGdSurface(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
     // Sizes are read back after the browser lays the flex boxes out.
     if (contourPane.style.display !== "none")
       plane.resize(contourPane.clientWidth, contourPane.clientHeight);
-    if (surfacePane.style.display !== "none")
+    if (surfacePane.style.display !== "none") {
       surface.resize(surfacePane.clientWidth, surfacePane.clientHeight);
+      void ctx.later(() => surface.load());
+    }
     chart.resize(chartHost.clientWidth, chartHost.clientHeight);
   }
 

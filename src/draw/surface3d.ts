@@ -23,14 +23,10 @@ import {
   SphereGeometry,
   Vector3,
   WebGLRenderer,
-  type InterleavedBufferAttribute,
   type Material,
   type Object3D,
 } from "three";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
-import { LineMaterial } from "three/examples/jsm/lines/LineMaterial.js";
-import { LineSegments2 } from "three/examples/jsm/lines/LineSegments2.js";
-import { LineSegmentsGeometry } from "three/examples/jsm/lines/LineSegmentsGeometry.js";
 import type { Palette } from "../kit/scene";
 import { clipSegment, mixColor, type Box } from "./contour";
 
@@ -97,10 +93,18 @@ function dotTexture(): CanvasTexture {
   return new CanvasTexture(c);
 }
 
+/**
+ * A path is a ribbon painted on the surface: each segment a flat quad (two triangles, 18 floats)
+ * lying along the surface, as wide as `width` CSS pixels at the default view. It reads from every
+ * angle the camera may take (never below the horizon) and needs no line shader beyond three's
+ * basic material.
+ */
+const RIBBON_FLOATS = 18;
+
 interface PathSlot {
-  line: LineSegments2;
-  geom: LineSegmentsGeometry;
-  mat: LineMaterial;
+  line: Mesh;
+  geom: BufferGeometry;
+  mat: MeshBasicMaterial;
   capacity: number;
   dots: Points;
   dotGeom: BufferGeometry;
@@ -354,13 +358,50 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
     if (palette) res.wireMat.color = color(mixColor(palette.bg, palette.fg, 0.55));
   }
 
+  /** World units per CSS pixel at the default camera distance (what fitCamera sets). */
+  function worldPerPixel(): number {
+    const fov = (camera.fov * Math.PI) / 180;
+    return (2 * defaultDistance() * Math.tan(fov / 2)) / Math.max(1, height);
+  }
+
+  /**
+   * Writes the quad of segment a→b (seg = [ax, ay, az, bx, by, bz]) at buf[at…at+18): its width
+   * is across the segment's direction in the xy-plane, so it lies along the surface.
+   */
+  function ribbon(buf: Float32Array, at: number, seg: Float32Array, half: number): void {
+    const dx = seg[3] - seg[0];
+    const dy = seg[4] - seg[1];
+    const len = Math.hypot(dx, dy);
+    // A vertical step (the same x, y) has no across direction; it collapses to nothing.
+    const nx = len > 0 ? (-dy / len) * half : 0;
+    const ny = len > 0 ? (dx / len) * half : 0;
+    // Triangles (a+, a−, b+) and (b+, a−, b−); ± is the side of the segment.
+    for (let c = 0; c < 6; c++) {
+      const end = c === 0 || c === 1 || c === 4 ? 0 : 3;
+      const side = c === 0 || c === 2 || c === 3 ? 1 : -1;
+      const i = at + 3 * c;
+      buf[i] = seg[end] + side * nx;
+      buf[i + 1] = seg[end + 1] + side * ny;
+      buf[i + 2] = seg[end + 2];
+    }
+  }
+
   function newSlot(capacity: number, dotCapacity: number): PathSlot {
-    const geom = new LineSegmentsGeometry();
-    geom.setPositions(new Float32Array(capacity * 6));
-    geom.instanceCount = 0;
-    const mat = new LineMaterial({ color: 0x000000, linewidth: 3, worldUnits: false });
-    mat.resolution.set(width, height);
-    const line = new LineSegments2(geom, mat);
+    const geom = new BufferGeometry();
+    geom.setAttribute(
+      "position",
+      new BufferAttribute(new Float32Array(capacity * RIBBON_FLOATS), 3),
+    );
+    geom.setDrawRange(0, 0);
+    // Drawn over the surface it lies on (whose own offset pushes it back).
+    const mat = new MeshBasicMaterial({
+      color: 0x000000,
+      side: DoubleSide,
+      polygonOffset: true,
+      polygonOffsetFactor: -2,
+      polygonOffsetUnits: -2,
+    });
+    const line = new Mesh(geom, mat);
     line.frustumCulled = false;
     const dotGeom = new BufferGeometry();
     dotGeom.setAttribute("position", new BufferAttribute(new Float32Array(dotCapacity * 3), 3));
@@ -409,8 +450,9 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
       s = newSlot(cap, Math.max(1024, 2 ** Math.ceil(Math.log2(Math.max(1, n)))));
       slots[index] = s;
     }
-    const inst = s.geom.getAttribute("instanceStart") as InterleavedBufferAttribute;
-    const buf = inst.data.array as Float32Array;
+    const pos = s.geom.getAttribute("position") as BufferAttribute;
+    const buf = pos.array as Float32Array;
+    const half = (path.width / 2) * worldPerPixel();
     const dotBuf = (s.dotGeom.getAttribute("position") as BufferAttribute).array as Float32Array;
     const segEnd = new Int32Array(n);
     const dotEnd = new Int32Array(n);
@@ -448,7 +490,7 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
             world(x, y, hf(v), tmp, 3);
             tmp[5] += LIFT;
             if (have && Number.isFinite(tmp[5]) && Number.isFinite(tmp[2])) {
-              buf.set(tmp, 6 * seg);
+              ribbon(buf, RIBBON_FLOATS * seg, tmp, half);
               seg++;
             }
             tmp[0] = tmp[3];
@@ -461,7 +503,7 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
       segEnd[k] = seg;
       dotEnd[k] = dot;
     }
-    inst.data.needsUpdate = true;
+    pos.needsUpdate = true;
     (s.dotGeom.getAttribute("position") as BufferAttribute).needsUpdate = true;
     s.segEnd = segEnd;
     s.dotEnd = dotEnd;
@@ -470,10 +512,9 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
 
   function revealSlot(s: PathSlot, path: SurfacePath): void {
     const k = Math.min(path.count, s.segEnd.length) - 1;
-    s.geom.instanceCount = k >= 0 ? s.segEnd[k] : 0;
+    s.geom.setDrawRange(0, k >= 0 ? s.segEnd[k] * 6 : 0);
     s.dotGeom.setDrawRange(0, k >= 0 ? s.dotEnd[k] : 0);
     s.mat.color = color(path.color);
-    s.mat.linewidth = path.width;
     s.dotMat.color = color(path.color);
     s.dotMat.size = Math.max(4, path.width * 1.9);
     // Long runs would bury the surface under dots; keep them for the first iterates only.
@@ -578,10 +619,13 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
     styleWires();
   }
 
+  function defaultDistance(): number {
+    return 5.2 * Math.max(1, 1.15 / (width / Math.max(1, height)));
+  }
+
   function fitCamera(): void {
     if (userMoved) return;
-    const aspect = width / Math.max(1, height);
-    const dist = 5.2 * Math.max(1, 1.15 / aspect);
+    const dist = defaultDistance();
     const dir = new Vector3(0.55, -0.76, 0.6).normalize();
     camera.position.copy(target).addScaledVector(dir, dist);
     controls.update();
@@ -613,8 +657,9 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
       r.setSize(width, height, false);
       camera.aspect = width / height;
       camera.updateProjectionMatrix();
-      for (const s of slots) s.mat.resolution.set(width, height);
       fitCamera();
+      // Ribbon widths are set in pixels of the default view, which the new size changes.
+      if (!lost && slots.length) applyPaths();
     },
     render,
     dispose() {

@@ -46,6 +46,8 @@ export interface LegibleApi {
     animated: boolean;
     /** performance.now() when `ready` resolved (bytes fetched before it are the initial load). */
     readyAt(): number;
+    /** Resolves once `ready` has and every part loaded after it (KaTeX, a 3-D view) is in. */
+    settled(): Promise<void>;
     /** How many animation ticks reached the view (reduced motion: one per half second). */
     ticks(): number;
     /** Disposes this scene and boots it again in the same page (leak tests). */
@@ -236,13 +238,10 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
       if (!katexLoading) {
         katexLoading = true;
         // After `ready` and a paint: KaTeX (~78 KB gzip) must not delay the first picture.
-        void ready
-          .then(() => new Promise((r) => setTimeout(r, 50)))
-          .then(() => import("./math"))
-          .then((m) => {
-            katexModule = m;
-            renderFormulas();
-          });
+        void later(async () => {
+          katexModule = await import("./math");
+          renderFormulas();
+        });
       }
       return;
     }
@@ -273,6 +272,28 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   let readyAt = 0;
   let rafId = 0;
   let liveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  // ---- Deferred parts: fetched after `ready` and a paint (KaTeX, a 3-D view beside a 2-D one) ----
+  const pending = new Set<Promise<unknown>>();
+  function later<T>(load: () => Promise<T>): Promise<T | null> {
+    const p = ready
+      .then(() => new Promise((r) => setTimeout(r, 50)))
+      .then(() => (disposed ? null : load()));
+    pending.add(p);
+    const done = () => pending.delete(p);
+    p.then(done, (err: unknown) => {
+      done();
+      // A part that fails to load (a network hiccup) leaves the rest of the scene working.
+      console.error(err);
+      if (!disposed) notice("Part of this page could not be loaded; reload to try again.");
+    });
+    return p;
+  }
+  /** Resolves when the scene is ready and every deferred part has arrived (for tests and shots). */
+  async function settled(): Promise<void> {
+    await ready;
+    while (pending.size) await Promise.allSettled([...pending]);
+  }
 
   function requestFrame(): void {
     if (frameRequested || disposed) return;
@@ -583,6 +604,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     pause,
     reducedMotion,
     schema: scene.params as never,
+    later,
   };
   computeModel();
   try {
@@ -655,6 +677,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
       animated: !!scene.animated,
       ticks: () => ticks,
       readyAt: () => readyAt,
+      settled,
       remount: () => {
         dispose();
         return boot(scene, { ...opts, search: location.search });

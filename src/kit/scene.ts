@@ -88,6 +88,12 @@ export interface SceneCtx<S extends Schema> {
   reducedMotion: boolean;
   /** The schema, for handles that need steps and ranges. */
   schema: S;
+  /**
+   * Runs `load` once the scene is ready and has painted, for a part that must not delay the first
+   * picture (a three.js view beside a 2-D one). Resolves with its result, or null when the scene
+   * was disposed first (then `load` never runs). `legible.debug.settled()` waits for it.
+   */
+  later<T>(load: () => Promise<T>): Promise<T | null>;
 }
 
 export interface SceneView<S extends Schema, M> {

@@ -15,6 +15,8 @@ await page.goto(srv.url + path);
 await page
   .waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 })
   .catch(() => console.log("not ready"));
+// Parts loaded after `ready` (KaTeX, a 3-D view) are in before the picture is taken.
+await page.evaluate(() => window.legible?.debug.settled());
 await page.waitForTimeout(800);
 await page.screenshot({ path: out });
 const readouts = await page.evaluate(() => (window.legible ? window.legible.readouts() : null));
