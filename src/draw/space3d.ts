@@ -18,12 +18,12 @@ import {
   Scene,
   SphereGeometry,
   Vector3,
-  WebGLRenderer,
   type Material,
   type Object3D,
 } from "three";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import type { Palette } from "../kit/scene";
+import { startRenderer } from "./webgl";
 
 export type P3 = readonly [number, number, number];
 
@@ -140,19 +140,7 @@ export function createSpace3d(host: HTMLElement, opts: Space3dOptions): Space3d 
   const unitCone = track(new ConeGeometry(1, 1, 18, 1).translate(0, 0.5, 0));
   const unitSphere = track(new SphereGeometry(1, 20, 14));
 
-  let renderer: WebGLRenderer | null = null;
-  const gl = canvas.getContext("webgl2", {
-    antialias: true,
-    alpha: false,
-  }) as WebGL2RenderingContext | null;
-  if (gl) {
-    try {
-      renderer = new WebGLRenderer({ canvas, context: gl, antialias: true });
-      renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
-    } catch {
-      renderer = null;
-    }
-  }
+  const renderer = startRenderer(canvas);
   const ok = renderer !== null;
   const showMessage = (text: string | null) => {
     note.style.display = text === null ? "none" : "";

@@ -29,6 +29,7 @@ import {
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import type { Palette } from "../kit/scene";
 import { clipSegment, mixColor, type Box } from "./contour";
+import { startRenderer } from "./webgl";
 
 type P2 = readonly [number, number];
 
@@ -142,21 +143,7 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
     message.textContent = text ?? "";
   };
 
-  // Ask for the context ourselves, so a browser without WebGL 2 gets a message, not an exception.
-  let gl: WebGL2RenderingContext | null = null;
-  try {
-    gl = canvas.getContext("webgl2", { antialias: true, alpha: false, powerPreference: "default" });
-  } catch {
-    gl = null;
-  }
-  let renderer: WebGLRenderer | null = null;
-  if (gl) {
-    try {
-      renderer = new WebGLRenderer({ canvas, context: gl, antialias: true });
-    } catch {
-      renderer = null;
-    }
-  }
+  const renderer = startRenderer(canvas);
   if (!renderer) {
     canvas.remove();
     showMessage(
@@ -177,7 +164,6 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
     };
   }
   const r: WebGLRenderer = renderer;
-  r.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
 
   const scene = new Scene();
   const camera = new PerspectiveCamera(30, 1, 0.05, 100);

@@ -1,0 +1,45 @@
+// How every 3-D view starts three.js on its canvas. The context is asked for here, so a browser
+// without WebGL 2 gets a message rather than an exception. On a software rasteriser (SwiftShader,
+// llvmpipe: a machine whose GPU is missing or blocklisted) the view draws without multisampling,
+// at one pixel per CSS pixel: antialiased at full resolution such a renderer holds the page's main
+// thread for 50–150 ms a frame, and a slider stops following the hand. A real GPU keeps both.
+import { WebGLRenderer } from "three";
+
+let software: boolean | null = null;
+
+/** True when WebGL runs on the CPU. Probed once, on a throwaway canvas that is released. */
+export function softwareGl(): boolean {
+  if (software !== null) return software;
+  software = false;
+  try {
+    const gl = document.createElement("canvas").getContext("webgl2");
+    if (gl) {
+      const info = gl.getExtension("WEBGL_debug_renderer_info");
+      const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? "");
+      software = /swiftshader|llvmpipe|softpipe|software/i.test(name);
+      gl.getExtension("WEBGL_lose_context")?.loseContext();
+    }
+  } catch {
+    // No WebGL at all: startRenderer says so.
+  }
+  return software;
+}
+
+/** A three.js renderer on `canvas`, or null where WebGL 2 is missing or refuses to start. */
+export function startRenderer(canvas: HTMLCanvasElement): WebGLRenderer | null {
+  const soft = softwareGl();
+  let gl: WebGL2RenderingContext | null = null;
+  try {
+    gl = canvas.getContext("webgl2", { antialias: !soft, alpha: false });
+  } catch {
+    gl = null;
+  }
+  if (!gl) return null;
+  try {
+    const r = new WebGLRenderer({ canvas, context: gl, antialias: !soft });
+    r.setPixelRatio(soft ? 1 : Math.min(window.devicePixelRatio || 1, 2));
+    return r;
+  } catch {
+    return null;
+  }
+}
