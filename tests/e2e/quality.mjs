@@ -16,11 +16,14 @@ const OUT = join(here, "out");
 /** Counts animation frames and WebGL contexts, and flags injected script, before any page script runs. */
 function instrument() {
   window.__pending = new Set();
+  // Every animation-frame callback that ran, the scene's own loops included.
+  window.__rafRuns = 0;
   const raf = window.requestAnimationFrame.bind(window);
   const caf = window.cancelAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) => {
     const id = raf((t) => {
       window.__pending.delete(id);
+      window.__rafRuns++;
       cb(t);
     });
     window.__pending.add(id);
@@ -64,6 +67,7 @@ async function open(browser, url, options = {}) {
     void d.dismiss();
   });
   await page.addInitScript(instrument);
+  for (const script of options.init ?? []) await page.addInitScript(script);
   await page.goto(url);
   await ready(page);
   return { page, context, errors, dialogs };
@@ -142,20 +146,9 @@ export async function checkHandles(browser, base, id, record) {
 // ---------------------------------------------------------------------------------------------
 // Hostile input: every param and shared key through values a person (or an attacker) might type.
 
-export const HOSTILE = [
-  "NaN",
-  "1e309",
-  "-1e309",
-  "",
-  "<img src=x onerror=window.__pwned=1>",
-  '"><script>window.__pwned=1</script>',
-  "javascript:window.__pwned=1",
-  "0x1F",
-  "  0.5  ",
-  '{"a":1}',
-  "Infinity",
-  "%00%ff",
-];
+// The list lives in hostile.json so the codec's unit test (tests/kit/hostile-url.test.ts) puts every
+// scene's params through the same values.
+export const HOSTILE = JSON.parse(readFileSync(join(here, "hostile.json"), "utf8"));
 
 export async function checkFuzz(browser, base, id, paramKeys, record) {
   for (const value of HOSTILE) {
@@ -216,6 +209,277 @@ export async function checkFuzz(browser, base, id, paramKeys, record) {
     );
     await context.close();
   }
+}
+
+/** Shared URL keys of every scene, each fuzzed on its own by checkFuzzEach. */
+export const SHARED_FUZZ_KEYS = [
+  "preset",
+  "seed",
+  "theme",
+  "hide",
+  "embed",
+  "gui",
+  "clock",
+  "autoplay",
+];
+
+/** A decimal as people write it (what a number key takes; surrounding spaces are trimmed). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** The largest freeze time `clock=` takes (one day, in seconds). */
+const CLOCK_MAX = 86400;
+
+/**
+ * Keeps, in the page, every error and dialog as it happens, so each can be pinned on the URL value
+ * that caused it (Playwright's events arrive later and per page).
+ */
+function watchInPage() {
+  window.__errs = [];
+  const note = (s) => window.__errs.push(String(s).slice(0, 200));
+  // Capture: resource errors (an injected <img src=x>) do not bubble.
+  addEventListener(
+    "error",
+    (e) =>
+      note(
+        e instanceof ErrorEvent
+          ? `error: ${e.message}`
+          : `resource error: <${e.target?.tagName?.toLowerCase?.() ?? "?"}>`,
+      ),
+    true,
+  );
+  addEventListener("unhandledrejection", (e) => note(`unhandled rejection: ${e.reason}`));
+  const consoleError = console.error;
+  console.error = function (...args) {
+    note(`console.error: ${args.map(String).join(" ")}`);
+    return consoleError.apply(this, args);
+  };
+  for (const name of ["alert", "confirm", "prompt", "print"]) {
+    const f = window[name];
+    window[name] = function (...args) {
+      note(`dialog ${name}(${args.map(String).join(", ")})`);
+      return f.apply(this, args);
+    };
+  }
+}
+
+/** Takes WebGL away from a page, as a browser without it would (see checkFuzzEach). */
+function noWebgl() {
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    return /webgl/i.test(type) ? null : getContext.call(this, type, ...rest);
+  };
+}
+
+/**
+ * In the page: boots the scene again from `?key=value` for each value (legible.debug.remount reads
+ * location.search) and reports what the page then shows. One call per key; values run in order.
+ */
+async function remountEach({ key, values, readyMs }) {
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const inspect = () => {
+    const stage = document.querySelector(".lg-stage");
+    const svg = stage ? stage.querySelectorAll("svg *").length : 0;
+    const canvas = stage
+      ? [...stage.querySelectorAll("canvas")].filter((c) => c.width > 0 && c.height > 0).length
+      : 0;
+    const outs = [...document.querySelectorAll("output[data-readout]")];
+    const lilRoot = document.querySelector(".lg-gui > .lil-gui");
+    return {
+      pwned: window.__pwned !== undefined,
+      injected: document.querySelectorAll("img[src='x'], script:not([src]), [onerror]").length,
+      drawn: svg + canvas,
+      glMessage: /WebGL/.test(stage?.textContent ?? ""),
+      readouts: outs.length,
+      nonFinite: outs
+        .filter((o) => /NaN|Infinity/.test(`${o.textContent} ${o.dataset.value ?? ""}`))
+        .map((o) => `${o.dataset.readout}="${o.textContent}" (${o.dataset.value})`),
+      notice: [...document.querySelectorAll("[data-notice]")]
+        .map((n) => n.textContent ?? "")
+        .join(" | "),
+      params: window.legible.params(),
+      theme: document.documentElement.dataset.theme ?? "",
+      gui: document.body.classList.contains("lg-gui-hidden")
+        ? "hidden"
+        : lilRoot?.classList.contains("lil-closed")
+          ? "closed"
+          : "open",
+    };
+  };
+  const out = [];
+  for (const value of values) {
+    const e0 = window.__errs.length;
+    history.replaceState(null, "", `?${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+    let ready = false;
+    let threw = "";
+    let api = null;
+    try {
+      api = window.legible.debug.remount();
+      ready = await Promise.race([api.ready.then(() => true), sleep(readyMs).then(() => false)]);
+      // `ready` follows the first full render; a playing scene (autoplay) also runs a tick.
+      if (api.debug.playing()) await frame();
+    } catch (e) {
+      threw = String(e?.stack ?? e).slice(0, 300);
+    }
+    let state = inspect();
+    // A part loaded after `ready` (a 3-D view) may hold the whole picture: wait for it only then.
+    if (ready && state.drawn === 0 && api?.debug.settled) {
+      await Promise.race([api.debug.settled(), sleep(readyMs)]);
+      await frame();
+      state = inspect();
+    }
+    out.push({ value, ready, threw, errors: window.__errs.slice(e0), ...state });
+  }
+  // A frame after the last mount, so an error it throws late is still pinned on this key.
+  const e1 = window.__errs.length;
+  await frame();
+  if (out.length) out[out.length - 1].errors.push(...window.__errs.slice(e1));
+  return out;
+}
+
+/** Whether `text` names a param: its key as a whole word, or its label. */
+function namesKey(text, key, label) {
+  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return (
+    new RegExp(`(^|[^\\p{L}\\p{N}_])${esc}($|[^\\p{L}\\p{N}_])`, "u").test(text) ||
+    (!!label && label.length > 2 && text.includes(label))
+  );
+}
+
+/**
+ * Whether the page took `raw` for `key` as written (then no notice is owed). Judged from what the
+ * text means and what the page then shows, not from the codec's own answer.
+ */
+function takenAsWritten(key, raw, r, base) {
+  const t = raw.trim();
+  if (Object.prototype.hasOwnProperty.call(base.params, key)) {
+    const v = r.params[key];
+    if (typeof base.params[key] === "number") return DECIMAL.test(t) && Number(t) === v;
+    if (typeof base.params[key] === "boolean")
+      return (v ? ["1", "true"] : ["0", "false"]).includes(t.toLowerCase());
+    return typeof v === "string" && v.toLowerCase() === t.toLowerCase();
+  }
+  switch (key) {
+    case "preset":
+      return base.presets.includes(raw);
+    case "theme":
+      return r.theme === raw;
+    case "gui":
+      return r.gui === raw;
+    case "embed":
+    case "autoplay":
+      // A bare key (`?embed`) switches it on.
+      return ["", "1", "true", "0", "false"].includes(t.toLowerCase());
+    case "hide":
+      return raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .every((n) => Object.prototype.hasOwnProperty.call(base.params, n));
+    case "clock":
+      return (
+        DECIMAL.test(t) && Number.isFinite(Number(t)) && Number(t) >= 0 && Number(t) <= CLOCK_MAX
+      );
+    case "seed":
+      // A scene without randomness has no seed: the key means nothing to it and is ignored.
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Hostile input one key at a time: each param and each shared key of the scene through every
+ * HOSTILE value alone, in one page (the scene is booted again from each URL by
+ * legible.debug.remount). Per (key, value): no error and no dialog, no injected script runs or
+ * element appears, the stage still draws, readouts are shown and finite, the param stays in its
+ * range, and, unless the value was taken as written, a notice names the key (or its label).
+ * One record per key; the values that failed are in its detail.
+ */
+export async function checkFuzzEach(browser, base, id, record) {
+  const url = `${base}scenes/${id}/`;
+  let session = await open(browser, url, { init: [watchInPage] });
+  // A scene that starts WebGL on every mount pays about a second a mount in SwiftShader on a 2-core
+  // machine, and this check mounts it some 300 times: its keys go through a page without WebGL,
+  // where the stage says so and everything else works. Its 3-D view still meets every hostile
+  // value in checkFuzz, which loads real pages with WebGL.
+  const glEachMount = await session.page.evaluate(async () => {
+    // Parts loaded after `ready` (a 3-D view beside a 2-D one) are in before counting.
+    await window.legible.debug.settled?.();
+    const before = window.__gl.length;
+    await window.legible.debug.remount().ready;
+    return window.__gl.length > before;
+  });
+  if (glEachMount) {
+    await session.context.close();
+    session = await open(browser, url, { init: [watchInPage, noWebgl] });
+  }
+  const { page, context, errors, dialogs } = session;
+  const where = glEachMount ? " (no WebGL)" : "";
+  const info = await page.evaluate(() => {
+    const presetCtl = [...document.querySelectorAll(".lg-gui .lil-controller")].find(
+      (c) => !c.dataset.param && c.querySelector(".lil-name")?.textContent === "preset",
+    );
+    return {
+      params: window.legible.params(),
+      ranges: window.legible.debug.ranges(),
+      labels: Object.fromEntries(
+        [...document.querySelectorAll(".lg-gui [data-param]")].map((c) => [
+          c.dataset.param,
+          c.querySelector(".lil-name")?.textContent ?? "",
+        ]),
+      ),
+      presets: [...(presetCtl?.querySelectorAll("option") ?? [])].map((o) => o.textContent ?? ""),
+    };
+  });
+  const ranges = new Map(info.ranges.map((r) => [r.key, r]));
+  const keys = [
+    ...Object.keys(info.params),
+    ...SHARED_FUZZ_KEYS.filter((k) => !(k in info.params)),
+  ];
+  for (const key of keys) {
+    const name = `${id} ?${key}=hostile${where}: each of the ${HOSTILE.length} hostile values alone is corrected with a notice naming the key, runs nothing, and leaves the scene drawn with finite readouts`;
+    const e0 = errors.length;
+    const d0 = dialogs.length;
+    let results;
+    try {
+      results = await page.evaluate(remountEach, { key, values: HOSTILE, readyMs: 8000 });
+    } catch (e) {
+      record(name, false, `the page gave up: ${String(e).slice(0, 300)}`);
+      continue;
+    }
+    const bad = [];
+    for (const r of results) {
+      const why = [];
+      if (!r.ready) why.push(r.threw ? `remount threw ${r.threw}` : "never ready");
+      const errs = r.errors.filter((e) => !(glEachMount && /WebGL/i.test(e)));
+      if (errs.length) why.push(`errors: ${errs.slice(0, 2).join(" | ")}`);
+      if (r.pwned) why.push("injected script ran");
+      if (r.injected) why.push(`${r.injected} injected element(s)`);
+      if (r.drawn === 0 && !(glEachMount && r.glMessage)) why.push("nothing drawn on the stage");
+      if (r.readouts === 0) why.push("no readouts");
+      if (r.nonFinite.length) why.push(`non-finite readouts ${r.nonFinite.join(", ")}`);
+      const range = ranges.get(key);
+      const v = r.params[key];
+      if (range && !(Number.isFinite(v) && v >= range.min && v <= range.max))
+        why.push(`${key}=${v} outside ${range.min} … ${range.max}`);
+      if (
+        key === "seed" &&
+        !(key in info.params) &&
+        JSON.stringify(r.params) !== JSON.stringify(info.params)
+      )
+        why.push("changed the params of a scene without a seed");
+      if (!takenAsWritten(key, r.value, r, info) && !namesKey(r.notice, key, info.labels[key]))
+        why.push(`no notice names ${key} (notice: "${r.notice.slice(0, 100)}")`);
+      if (why.length) bad.push(`${JSON.stringify(r.value)}: ${why.join("; ")}`);
+    }
+    // Playwright's own view, as a backstop (messages the page cannot see, such as a blocked load).
+    const late = errors.slice(e0).filter((e) => !(glEachMount && /WebGL/i.test(e)));
+    if (late.length && !bad.length)
+      bad.push(`errors while fuzzing ${key}: ${late.slice(0, 2).join(" | ")}`);
+    if (dialogs.length > d0) bad.push(`dialogs: ${dialogs.slice(d0).join(" | ")}`);
+    record(name, bad.length === 0, bad.join(" ‖ "));
+  }
+  await context.close();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,6 +571,103 @@ export async function checkIdle(browser, base, id, animated, record) {
   await context.close();
 }
 
+/**
+ * Off-screen pause: a playing scene scrolled out of view, as a reader scrolls past a figure in a
+ * long page, runs no animation frame (the runtime watches .lg-stage with an IntersectionObserver),
+ * and plays on when scrolled back. The runtime offers no hook on its clock, so "does not jump" is
+ * left to its clamped time step; here only the pause and the resume are measured.
+ */
+export async function checkOffscreen(browser, base, id, record) {
+  const { page, context, errors } = await open(browser, `${base}scenes/${id}/`);
+  await page.waitForTimeout(300);
+  const r = await page.evaluate(async () => {
+    const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
+    const api = window.legible;
+    const stage = document.querySelector(".lg-stage");
+    // The runtime's own question, asked from outside, so the test knows when the answer is in.
+    let seen = null;
+    const io = new IntersectionObserver((es) => (seen = es.some((e) => e.isIntersecting)));
+    io.observe(stage);
+    const until = async (want) => {
+      for (let t = 0; seen !== want && t < 3000; t += 20) await sleep(20);
+      return seen === want;
+    };
+    const count = async (ms) => {
+      const f = api.debug.frames();
+      const t = api.debug.ticks();
+      const raf = window.__rafRuns;
+      await sleep(ms);
+      return {
+        frames: api.debug.frames() - f,
+        ticks: api.debug.ticks() - t,
+        raf: window.__rafRuns - raf,
+      };
+    };
+    const box = () => {
+      const b = stage.getBoundingClientRect();
+      return { top: Math.round(b.top), bottom: Math.round(b.bottom) };
+    };
+    await until(true);
+    api.play();
+    await sleep(200);
+    const onScreen = await count(500);
+    // A long page below the scene, scrolled until the stage is wholly above the viewport.
+    document.body.style.paddingBottom = "300vh";
+    window.scrollTo(0, window.scrollY + stage.getBoundingClientRect().bottom + 50);
+    const left = await until(false);
+    const awayBox = box();
+    await sleep(100); // a frame already in flight may still land
+    const away = await count(500);
+    const playingAway = api.debug.playing();
+    window.scrollTo(0, 0);
+    const back = await until(true);
+    const returned = await count(500);
+    const playingBack = api.debug.playing();
+    api.pause();
+    io.disconnect();
+    document.body.style.paddingBottom = "";
+    return { onScreen, left, awayBox, away, playingAway, back, returned, playingBack };
+  });
+  record(
+    `${id}: no animation frame runs while the playing scene is scrolled off-screen`,
+    r.onScreen.ticks > 0 &&
+      r.left &&
+      r.playingAway &&
+      // The runtime's frames, the ticks that reach the view, and any frame the page asks for.
+      r.away.frames <= 1 &&
+      r.away.ticks <= 1 &&
+      r.away.raf <= 1,
+    JSON.stringify({
+      ...r,
+      why: !(r.onScreen.ticks > 0)
+        ? "it did not animate on screen"
+        : !r.left
+          ? "the stage never left the viewport"
+          : !r.playingAway
+            ? "it stopped playing by itself"
+            : `${r.away.frames} runtime frames (${r.away.raf} in all) in 500 ms off-screen`,
+    }),
+  );
+  record(
+    `${id}: scrolled back into view, the animation plays on`,
+    r.back &&
+      r.playingBack &&
+      r.returned.ticks > 0 &&
+      // More than five frames in 500 ms, or, for a scene whose frames are slow on this machine (a
+      // software-rendered 3-D view), at least half the rate it ran at before it left.
+      (r.returned.frames > 5 || r.returned.frames * 2 >= r.onScreen.frames) &&
+      errors.length === 0,
+    JSON.stringify({
+      back: r.back,
+      playing: r.playingBack,
+      before: r.onScreen,
+      after: r.returned,
+      errors: errors.slice(0, 2),
+    }),
+  );
+  await context.close();
+}
+
 /** prefers-reduced-motion turns playback into steps: about two ticks a second instead of sixty. */
 export async function checkReducedMotion(browser, base, id, record) {
   const count = async (reducedMotion) => {
@@ -342,7 +703,9 @@ export async function checkReducedMotion(browser, base, id, record) {
 
 export async function checkWebglLoss(browser, base, id, record) {
   const { page, context, errors } = await open(browser, `${base}scenes/${id}/`);
-  await page.waitForTimeout(500);
+  // A 3-D view loaded after `ready` (gd-surface's) counts: wait for the deferred parts.
+  await page.evaluate(() => window.legible.debug.settled());
+  await page.waitForTimeout(300);
   const hasGl = await page.evaluate(() => window.__gl.length > 0);
   if (!hasGl) {
     await context.close();
@@ -381,7 +744,8 @@ export async function checkWebglLoss(browser, base, id, record) {
 
 export async function checkNoWebgl(noGlBrowser, base, id, record) {
   const { page, context, errors } = await open(noGlBrowser, `${base}scenes/${id}/`);
-  await page.waitForTimeout(400);
+  await page.evaluate(() => window.legible.debug.settled());
+  await page.waitForTimeout(300);
   const state = await page.evaluate(() => ({
     text: document.querySelector(".lg-stage")?.textContent ?? "",
     readouts: document.querySelectorAll("output[data-readout]").length,
@@ -440,7 +804,8 @@ export async function checkScreenshots(browser, base, id, update, record) {
       await ready(page);
       // Fonts, KaTeX and any chunked work settle before the picture is taken.
       await page.evaluate(() => document.fonts.ready);
-      await page.waitForTimeout(1200);
+      await page.evaluate(() => window.legible.debug.settled());
+      await page.waitForTimeout(800);
       const buf = await page.screenshot({ animations: "disabled", caret: "hide" });
       await context.close();
       writeFileSync(join(OUT, `${name}.png`), buf);

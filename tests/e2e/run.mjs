@@ -606,8 +606,10 @@ async function main() {
           await quality.checkAxe(browser, server.url, id, record);
           await quality.checkHandles(browser, server.url, id, record);
           await quality.checkFuzz(browser, server.url, id, info.params, record);
+          await quality.checkFuzzEach(browser, server.url, id, record);
           await quality.checkLeaks(browser, server.url, id, record);
           await quality.checkIdle(browser, server.url, id, info.animated, record);
+          if (info.animated) await quality.checkOffscreen(browser, server.url, id, record);
           if (info.animated) await quality.checkReducedMotion(browser, server.url, id, record);
           if (await quality.checkWebglLoss(browser, server.url, id, record))
             await quality.checkNoWebgl(noGl, server.url, id, record);
