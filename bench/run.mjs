@@ -119,7 +119,8 @@ async function measureInteraction(browser, base, path) {
     }
   });
   await page.goto(base + path);
-  await page.evaluate(() => window.legible.ready);
+  // Deferred parts (KaTeX, a 3-D view) are in before the sweep: it measures interaction, not loading.
+  await page.evaluate(() => window.legible.debug.settled());
   await page.waitForTimeout(300);
   const result = await page.evaluate(async () => {
     const api = window.legible;

@@ -150,7 +150,7 @@ export function mountExpectation(host: HTMLElement, ctx: SceneCtx<typeof schema>
     ensureChart(pal);
     // A short stage (a phone in the projector theme) keeps the histogram and drops the ledger:
     // its numbers are in the readouts and the strip too.
-    const roomy = host.clientHeight >= LEDGER_MIN_FONTS * pal.fontSize;
+    const roomy = column.height() >= LEDGER_MIN_FONTS * pal.fontSize;
     if (roomy !== ledgerShown) {
       column.show(2, roomy);
       ledgerShown = roomy;

@@ -78,6 +78,8 @@ export function createChart(host: HTMLElement, opts: ChartOptions): Chart {
   const x: Scale = opts.xLog ? scaleLog() : scaleLinear();
   const y: Scale = opts.yLog ? scaleLog() : scaleLinear();
   const series = new Map<string, SVGElement>();
+  /** What the axes were last drawn from. */
+  let axesKey = "";
   const ok = (s: Scale, log: boolean | undefined, v: number) =>
     Number.isFinite(v) && (!log || v > 0) && Number.isFinite(s(v));
 
@@ -121,11 +123,40 @@ export function createChart(host: HTMLElement, opts: ChartOptions): Chart {
       const font = p.fontSize * 0.72;
       const nx = Math.max(2, Math.floor((w - m.left - m.right) / 70));
       const ny = Math.max(2, Math.floor((h - m.top - m.bottom) / 40));
+      const span = (r: number[]) => Math.abs(r[1] - r[0]);
+      const xt = opts.xTicks?.(x.domain() as [number, number], span(x.range()));
+      const yt = opts.yTicks?.(y.domain() as [number, number], span(y.range()));
+      // d3's axis rewrites every tick: skip it when nothing it draws has changed (the tick values
+      // and their labels are part of the key, so ticks that follow a scene's state still update).
+      const shown = (
+        ts: readonly number[] | undefined,
+        s: Scale,
+        n: number,
+        fmt?: (v: number) => string,
+      ) => {
+        const vs = ts ?? s.ticks(n);
+        return fmt ? vs.map((v) => fmt(+v)) : vs;
+      };
+      const key = [
+        w,
+        h,
+        x.domain(),
+        y.domain(),
+        nx,
+        ny,
+        shown(xt, x, nx, opts.xFormat),
+        shown(yt, y, ny, opts.yFormat),
+        p.muted,
+        font,
+        opts.xLabel,
+        opts.yLabel,
+      ].join("|");
+      if (key === axesKey) return;
+      axesKey = key;
       const ax = opts.xLog ? axisBottom(x).ticks(nx, "~g") : axisBottom(x).ticks(nx);
       const ay = opts.yLog ? axisLeft(y).ticks(ny, "~g") : axisLeft(y).ticks(ny);
-      const span = (r: number[]) => Math.abs(r[1] - r[0]);
-      if (opts.xTicks) ax.tickValues(opts.xTicks(x.domain() as [number, number], span(x.range())));
-      if (opts.yTicks) ay.tickValues(opts.yTicks(y.domain() as [number, number], span(y.range())));
+      if (xt) ax.tickValues(xt);
+      if (yt) ay.tickValues(yt);
       if (opts.xFormat) ax.tickFormat((v) => opts.xFormat!(+v));
       if (opts.yFormat) ay.tickFormat((v) => opts.yFormat!(+v));
       select(gx).attr("transform", `translate(0,${y.range()[0]})`).call(ax);

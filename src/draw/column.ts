@@ -14,6 +14,8 @@ export interface Column {
   root: HTMLElement;
   banner: Banner;
   boxes: ColumnBox[];
+  /** The whole column's size (the host's), cached like the boxes'. */
+  height(): number;
   /** Shows or hides a box (its share of the height goes to the others). */
   show(index: number, visible: boolean): void;
   remove(): void;
@@ -77,10 +79,12 @@ export function createColumn(
         })
       : null;
   for (const b of boxes) ro?.observe(b.el);
+  ro?.observe(root);
   return {
     root,
     banner,
     boxes,
+    height: () => measure(root).height,
     show(index, visible) {
       boxes[index].el.style.display = visible ? "" : "none";
       sizes.delete(boxes[index].el);
