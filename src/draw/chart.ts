@@ -135,7 +135,7 @@ export function createChart(host: HTMLElement, opts: ChartOptions): Chart {
         fmt?: (v: number) => string,
       ) => {
         const vs = ts ?? s.ticks(n);
-        return fmt ? vs.map((v) => fmt(+v)) : vs;
+        return fmt ? vs.map((v) => `${v}:${fmt(+v)}`) : vs;
       };
       const key = [
         w,
