@@ -494,17 +494,27 @@ function checkSingularValues(fn: string, s: Vec): number {
  * @throws RangeError if k is not an integer in [0, s.length], or a σ is negative or not finite.
  */
 export function energyKept(s: Vec, k: number): number {
-  const top = checkSingularValues("energyKept", s);
-  requireInteger("energyKept", "k", k, 0, s.length);
-  if (top === 0) return 1;
+  const { top, kept, total } = energySplit("energyKept", s, k);
+  return top === 0 ? 1 : kept / total;
+}
+
+/** Σᵢ<ₖ σᵢ², Σᵢ≥ₖ σᵢ² and Σᵢ σᵢ², each over σ_max² (checked; all 0 with σ_max = 0). */
+function energySplit(
+  fn: string,
+  s: Vec,
+  k: number,
+): { top: number; kept: number; dropped: number; total: number } {
+  const top = checkSingularValues(fn, s);
+  requireInteger(fn, "k", k, 0, s.length);
   let kept = 0;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const e = (s[i] / top) ** 2;
-    total += e;
-    if (i < k) kept += e;
-  }
-  return kept / total;
+  let dropped = 0;
+  if (top > 0)
+    for (let i = 0; i < s.length; i++) {
+      const e = (s[i] / top) ** 2;
+      if (i < k) kept += e;
+      else dropped += e;
+    }
+  return { top, kept, dropped, total: kept + dropped };
 }
 
 /**
@@ -517,17 +527,8 @@ export function energyKept(s: Vec, k: number): number {
  * @throws RangeError if k is not an integer in [0, s.length], or a σ is negative or not finite.
  */
 export function relativeError(s: Vec, k: number): number {
-  const top = checkSingularValues("relativeError", s);
-  requireInteger("relativeError", "k", k, 0, s.length);
-  if (top === 0) return 0;
-  let dropped = 0;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const e = (s[i] / top) ** 2;
-    total += e;
-    if (i >= k) dropped += e;
-  }
-  return Math.sqrt(dropped / total);
+  const { top, dropped, total } = energySplit("relativeError", s, k);
+  return top === 0 ? 0 : Math.sqrt(dropped / total);
 }
 
 /**

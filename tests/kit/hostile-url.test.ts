@@ -9,7 +9,7 @@
 // key takes 1, 0, true or false, a choice key takes one of its words in any case.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { sceneLoaders } from "../../scenes/loaders";
+import { loadAllScenes } from "../scenes/load-all";
 import {
   THEMES,
   describeCorrections,
@@ -178,16 +178,8 @@ function sharedProblems(scene: AnyScene, key: string, raw: string): string[] {
   return out;
 }
 
-// Load every scene module; one that fails to load becomes a failing test, not a crashed file.
-const loaded = await Promise.all(
-  Object.entries(sceneLoaders).map(async ([id, load]) => {
-    try {
-      return { id, scene: await load(), error: null };
-    } catch (error) {
-      return { id, scene: null, error };
-    }
-  }),
-);
+// Every scene module; one that fails to load becomes a failing test, not a crashed file.
+const loaded = await loadAllScenes();
 
 /** Hostile fragments and ordinary junk: what a property test draws a raw URL value from. */
 const rawValue = fc.oneof(

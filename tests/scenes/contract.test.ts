@@ -5,7 +5,7 @@
 // (numbers rounded, so only a real change shows up).
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { sceneLoaders } from "../../scenes/loaders";
+import { loadAllScenes } from "./load-all";
 import { sceneMetas } from "../../scenes/registry";
 import { hasNonFinite, type Readout } from "../../src/kit/format";
 import { coerce, parseUrl, presetBase, serializeUrl, sharedKeyClash } from "../../src/kit/params";
@@ -21,16 +21,8 @@ const metaByFolder = new Map(
   Object.entries(metaModules).map(([path, meta]) => [path.split("/").at(-2)!, meta]),
 );
 
-// Load every scene module; one that fails to load becomes a failing test, not a crashed file.
-const loaded = await Promise.all(
-  Object.entries(sceneLoaders).map(async ([id, load]) => {
-    try {
-      return { id, scene: await load(), error: null };
-    } catch (error) {
-      return { id, scene: null, error };
-    }
-  }),
-);
+// Every scene module; one that fails to load becomes a failing test, not a crashed file.
+const loaded = await loadAllScenes();
 
 // ---- SCENES.md: the readout names each scene promises ----
 
