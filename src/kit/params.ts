@@ -49,7 +49,7 @@ export interface QueryLike {
 }
 
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const CLOCK_MAX = 86400;
+export const CLOCK_MAX = 86400;
 
 /** Shortens a given value for a notice: at most 24 characters, control characters dropped. */
 export function shorten(raw: unknown): string {

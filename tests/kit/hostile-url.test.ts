@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { loadAllScenes } from "../scenes/load-all";
 import {
+  CLOCK_MAX,
   THEMES,
   describeCorrections,
   parseUrl,
@@ -34,8 +35,6 @@ const FC = { seed: 20260214, numRuns: 150 } as const;
 /** A decimal as people write it: no hex, no words, no empty string. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GUI_MODES = ["open", "closed", "hidden"];
-/** The largest freeze time `clock=` takes (one day, in seconds). */
-const CLOCK_MAX = 86400;
 
 /** A query holding exactly one key. */
 const only = (key: string, value: string): QueryLike => new URLSearchParams([[key, value]]);
