@@ -71,8 +71,14 @@ export interface BootOptions {
   now?: () => number;
 }
 
-const URL_THROTTLE_MS = 250;
+// The URL is written once a change has settled: replaceState costs 3–30 ms in a busy Chromium
+// page (it is a navigation), too much to pay on every slider step.
+const URL_SETTLE_MS = 300;
 const FORMULA_THROTTLE_MS = 120;
+// Typesetting (and styling what KaTeX builds) is the costliest part of a change: a pass takes at
+// most this long, and the formulas it did not reach follow FORMULA_CONTINUE_MS later.
+const FORMULA_BUDGET_MS = 4;
+const FORMULA_CONTINUE_MS = 32;
 const MAX_DT = 0.1;
 
 export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
@@ -219,12 +225,13 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   let katexModule: typeof import("./math") | null = null;
   let katexLoading = false;
   // Typesetting is the costliest part of a change, so while a slider moves it runs at most every
-  // FORMULA_THROTTLE_MS (and once more at the end), outside the frame that redraws the picture.
+  // FORMULA_THROTTLE_MS (and once more at the end), outside the frame that redraws the picture,
+  // FORMULA_BUDGET_MS at a time.
   let formulaTimer: ReturnType<typeof setTimeout> | null = null;
   let formulaLast = 0;
-  function scheduleFormulas(): void {
+  function scheduleFormulas(delay?: number): void {
     if (!scene.formulas || formulaTimer) return;
-    const wait = Math.max(0, formulaLast + FORMULA_THROTTLE_MS - performance.now());
+    const wait = delay ?? Math.max(0, formulaLast + FORMULA_THROTTLE_MS - performance.now());
     formulaTimer = setTimeout(() => {
       formulaTimer = null;
       formulaLast = performance.now();
@@ -245,19 +252,22 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
       }
       return;
     }
-    katexModule.renderInto(formulaBox, texs);
+    if (!katexModule.renderInto(formulaBox, texs, FORMULA_BUDGET_MS))
+      scheduleFormulas(FORMULA_CONTINUE_MS);
   }
 
-  // ---- URL (throttled replaceState: the address bar is always a link to what is on screen) ----
+  // ---- URL (replaceState once a change settles: the address bar is a link to what is on screen) ----
   let urlTimer: ReturnType<typeof setTimeout> | null = null;
+  function writeUrlNow(): void {
+    if (urlTimer) clearTimeout(urlTimer);
+    urlTimer = null;
+    if (opts.global === false || disposed) return;
+    const q = serializeUrl(scene.params, scene.presets, preset, params, shared);
+    history.replaceState(history.state, "", `${location.pathname}${q}${location.hash}`);
+  }
   function writeUrl(): void {
-    if (urlTimer) return;
-    urlTimer = setTimeout(() => {
-      urlTimer = null;
-      if (opts.global === false) return;
-      const q = serializeUrl(scene.params, scene.presets, preset, params, shared);
-      history.replaceState(history.state, "", `${location.pathname}${q}${location.hash}`);
-    }, URL_THROTTLE_MS);
+    if (urlTimer) clearTimeout(urlTimer);
+    urlTimer = setTimeout(writeUrlNow, URL_SETTLE_MS);
   }
 
   // ---- Frame scheduling: everything is drawn on demand, coalesced to one frame ----
@@ -289,7 +299,15 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     });
     return p;
   }
-  /** Resolves when the scene is ready and every deferred part has arrived (for tests and shots). */
+  function track(work: Promise<unknown>): void {
+    const p = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    pending.add(p);
+    void p.then(() => pending.delete(p));
+  }
+  /** Resolves when the scene is ready, every deferred part has arrived and tracked work ended (for tests and shots). */
   async function settled(): Promise<void> {
     await ready;
     while (pending.size) await Promise.allSettled([...pending]);
@@ -524,6 +542,8 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
       : null;
   io?.observe(stage);
   function onVisibility(): void {
+    // A pending address is written before the tab goes away (it may be bookmarked or shared).
+    if (document.hidden && urlTimer) writeUrlNow();
     if (!document.hidden && player.playing) {
       player.last = now();
       requestFrame();
@@ -605,6 +625,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
     reducedMotion,
     schema: scene.params as never,
     later,
+    track,
   };
   computeModel();
   try {

@@ -94,6 +94,8 @@ export interface SceneCtx<S extends Schema> {
    * was disposed first (then `load` never runs). `legible.debug.settled()` waits for it.
    */
   later<T>(load: () => Promise<T>): Promise<T | null>;
+  /** Background work the picture is waiting for (a worker's job): `legible.debug.settled()` waits for it too. */
+  track(work: Promise<unknown>): void;
 }
 
 export interface SceneView<S extends Schema, M> {

@@ -246,6 +246,38 @@ describe("the JS API", () => {
     replace.mockRestore();
   });
 
+  test("while a slider keeps moving the URL waits, then is written once with the last value", async () => {
+    const legible = start("", true);
+    await legible.ready;
+    await new Promise((r) => setTimeout(r, 400));
+    const replace = vi.spyOn(history, "replaceState");
+    for (const a of [1, 2, 3, 4, 5, 6]) {
+      legible.set({ a });
+      await nextFrame();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(replace).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(replace).toHaveBeenCalledTimes(1);
+    expect(String(replace.mock.calls[0][2])).toMatch(/\?a=6$/);
+    replace.mockRestore();
+  });
+
+  test("a pending URL is written as soon as the tab is hidden", async () => {
+    const legible = start("", true);
+    await legible.ready;
+    await new Promise((r) => setTimeout(r, 400));
+    const replace = vi.spyOn(history, "replaceState");
+    legible.set({ a: 7 });
+    await nextFrame();
+    const hidden = vi.spyOn(document, "hidden", "get").mockReturnValue(true);
+    document.dispatchEvent(new Event("visibilitychange"));
+    expect(replace).toHaveBeenCalledTimes(1);
+    expect(String(replace.mock.calls[0][2])).toMatch(/\?a=7$/);
+    hidden.mockRestore();
+    replace.mockRestore();
+  });
+
   test("global: false leaves window.legible alone", async () => {
     await start("", false).ready;
     expect(window.legible).toBeUndefined();
