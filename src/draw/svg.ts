@@ -9,7 +9,12 @@ export function attrs<E extends Element>(node: E, a: Attrs): E {
   for (const [k, v] of Object.entries(a)) {
     if (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v)))
       node.removeAttribute(k);
-    else node.setAttribute(k, String(v));
+    else {
+      // Writing a value that is already there is not free: an SVG presentation attribute
+      // (fill, stroke, opacity …) invalidates the element's style even when it is unchanged.
+      const s = String(v);
+      if (node.getAttribute(k) !== s) node.setAttribute(k, s);
+    }
   }
   return node;
 }
