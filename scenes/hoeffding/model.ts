@@ -6,7 +6,6 @@ import {
   biasedSample,
   cltHalfWidth,
   cltTwoSidedTail,
-  coverageSimulation,
   hoeffdingBound,
   hoeffdingBoundRaw,
   hoeffdingHalfWidth,
@@ -23,15 +22,6 @@ import { bool, int, num, seed, type ParamValue, type ParamsOf } from "../../src/
 
 /** The largest n: sample paths are drawn once at this length and cut, so paths extend. */
 export const N_MAX = 100_000;
-/**
- * The most trials a coverage run may have to run inside the model: a trial costs ~0.15 µs at n ≤ 100, ~1 µs up to
- * n = 5 000 and ~2.5 µs at n = 10⁵ (Node), so each stays within ~3 ms. Larger runs are spread
- * across frames by the view, and memoised here when they finish.
- */
-export function syncTrials(n: number): number {
-  return n <= 100 ? 10_000 : n <= 5000 ? 3000 : 1000;
-}
-
 /** Log-spaced buckets of the drawn running mean (each keeps its first, min, max and last). */
 const PATH_BUCKETS = 360;
 /** Points of the funnel band over [1, 5n]. */
@@ -195,7 +185,7 @@ export interface CoverageModel {
   /** The exact P(|X̄ − p| ≥ t) for X̄ a Binomial(n, p) mean, and its CLT approximation. */
   exact: number;
   clt: number;
-  /** The simulation's result when it ran here (trials ≤ syncTrials(n)) or was memoised; else null. */
+  /** The simulation's result once a run with these settings has finished (the view runs it in a worker); else null. */
   result: CoverageResult | null;
 }
 
@@ -244,7 +234,8 @@ export interface HoeffdingModel {
   curves: CurvesModel;
 }
 
-// ---- Memos: the model is a pure function of params; these only remember what it computed. ----
+// ---- Memos: the model is a pure function of params; these only remember what was computed (the
+// coverage results come from the worker: a finished run is the same whatever computed it). ----
 
 /** A small least-recently-used memo. */
 function memo<V>(size: number) {
@@ -268,7 +259,6 @@ function memo<V>(size: number) {
 
 const streams = memo<Float64Array>(4);
 const paths = memo<PathModel>(8);
-const exactMemo = memo<number>(4000);
 const coverageMemo = memo<CoverageResult>(64);
 
 /**
@@ -386,12 +376,6 @@ export function exactGrid(xMax: number): number[] {
   );
 }
 
-/** binomialTwoSidedTail(n, p, t), memoised: the chart revisits the same points as sliders move. */
-export function exactTail(n: number, pTrue: number, t: number): number {
-  const key = `${n}|${pTrue}|${t}`;
-  return exactMemo.get(key) ?? exactMemo.set(key, binomialTwoSidedTail(n, pTrue, t));
-}
-
 /** Past this the exact tail only falls further below the chart: the curve can stop. */
 export const EXACT_STOP = TAIL_FLOOR * 1e-3;
 
@@ -405,15 +389,15 @@ function coverageKey(p: HoeffdingParams): string {
   return `${p.n}|${p.p}|${p.t}|${p.trials}|${p.seed}`;
 }
 
-/** The coverage result for a model: computed in the model, or memoised after a chunked run. */
+/** The coverage result for a model: in the model, or remembered since it was built; else null. */
 export function lookupCoverage(m: HoeffdingModel): CoverageResult | null {
   return m.coverage.result ?? coverageMemo.get(m.coverage.key) ?? null;
 }
 
 /**
- * Remembers the result of a chunked coverage run (the view spreads large runs across frames).
+ * Remembers the result of a finished coverage run (the view runs it in a worker, in chunks).
  * Chunked and whole runs with the same options give exactly the same result (coverageChunk),
- * so the readout is the same number whichever way it was computed.
+ * so the readout is the same number however it was computed.
  */
 export function rememberCoverage(key: string, result: CoverageResult): void {
   if (result.finished) coverageMemo.set(key, result);
@@ -454,11 +438,7 @@ export function hoeffdingModel(p: HoeffdingParams): HoeffdingModel {
   const nRequiredClt = cltSampleSize(accUsed, p.t, p.delta);
 
   const key = coverageKey(p);
-  let result = coverageMemo.get(key) ?? null;
-  if (!result && p.trials <= syncTrials(n)) {
-    result = coverageSimulation({ n, p: p.p, t: p.t, trials: p.trials, seed: p.seed });
-    coverageMemo.set(key, result);
-  }
+  const result = coverageMemo.get(key) ?? null;
 
   const xMax = curveRange(n, nRequired);
   const grid = gridTo(xMax);
@@ -490,7 +470,7 @@ export function hoeffdingModel(p: HoeffdingParams): HoeffdingModel {
       seed: p.seed,
       bound: hoeffdingBound(n, p.t),
       boundRaw: hoeffdingBoundRaw(n, p.t),
-      exact: exactTail(n, p.p, p.t),
+      exact: binomialTwoSidedTail(n, p.p, p.t),
       clt: cltTwoSidedTail(n, p.p, p.t),
       result,
     },

@@ -1,15 +1,10 @@
 // The picture of hoeffding: the funnel with the running mean (revealed progressively by play) and
 // a zoom near n where t(n) and t(4n) are measured, the coverage panel (tail probability against
-// n, with a simulation spread across frames when it is large), the Hoeffding-vs-CLT width panel
-// and the two calculators.
+// n; the simulation and the exact tail run in a module Worker and arrive with progress), the
+// Hoeffding-vs-CLT width panel and the two calculators.
 import { createLabel, type Label } from "../../src/draw/label";
-import {
-  cltHalfWidth,
-  coverageChunk,
-  coverageStart,
-  type CoverageResult,
-  type CoverageState,
-} from "../../src/core/concentration";
+import { cltHalfWidth, type CoverageResult } from "../../src/core/concentration";
+import { createJobClient } from "../../src/kit/jobs";
 import { createChart, type Chart } from "../../src/draw/chart";
 import { attrs, svg } from "../../src/draw/svg";
 import { formatNumber as f } from "../../src/kit/format";
@@ -19,23 +14,18 @@ import {
   TAIL_FLOOR,
   countText,
   exactGrid,
-  exactTail,
   lookupCoverage,
   rememberCoverage,
   type HoeffdingModel,
   type HoeffdingParams,
   type params as schema,
 } from "./model";
+import { hoeffdingJobs, type ExactArgs } from "./jobs";
 
 /** Seconds for play to reveal all n samples (log-time, so every decade takes as long). */
 const REVEAL_SECONDS = 6;
 /** Discrete steps (→) to reveal all n samples. */
 const REVEAL_STEPS = 12;
-/** Main-thread budget per frame for a chunked coverage run, and the trials per chunk call. */
-const CHUNK_BUDGET_MS = 10;
-const CHUNK_TRIALS = 500;
-/** Budget for the exact-tail curve inside a slider step; the rest follows in later frames. */
-const EXACT_FIRST_MS = 3;
 /** The zoom shows [n/8, 5n] × p ± ZOOM·t(n); below ZOOM_MIN_T the funnel needs it. */
 const ZOOM = 2.1;
 const ZOOM_MIN_T = 0.07;
@@ -384,17 +374,17 @@ export function mountHoeffding(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
   let lastT: number | null = null;
   let fresh = true;
 
-  // The exact-tail curve: each point costs ~√n terms, so it is filled in across frames.
-  let exact: { key: string; ns: number[]; vals: number[]; done: boolean; raf: number } | null =
-    null;
-
-  // A coverage run too large for the model, spread across frames.
-  let run: {
-    key: string;
-    state: CoverageState;
-    partial: CoverageResult | null;
-    raf: number;
-  } | null = null;
+  // The coverage simulation and the exact tail run in a worker (or, without one, across frames).
+  const jobs = createJobClient(
+    () => new Worker(new URL("./sim.worker.ts", import.meta.url), { type: "module" }),
+    hoeffdingJobs,
+  );
+  // The exact-tail curve, a point per ~√n terms; the last complete one is shown until it arrives.
+  type ExactJob = { key: string; ns: number[]; vals: number[] };
+  let exact: ExactJob | null = null;
+  let exactShown: ExactJob | null = null;
+  // The coverage run for the current params, until it finishes (then the model's memo has it).
+  let run: { key: string; partial: CoverageResult | null } | null = null;
 
   function layout(): void {
     const w = host.clientWidth;
@@ -879,33 +869,23 @@ export function mountHoeffding(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
     }
   }
 
-  /** Starts (or keeps) filling the exact-tail curve for the model's p, t and range. */
+  /** Starts (or keeps) computing the exact-tail curve for the model's p, t and range. */
   function ensureExact(m: HoeffdingModel): void {
     const key = `${m.p}|${m.coverage.t}|${m.curves.xMax}`;
     if (exact?.key === key) return;
-    if (exact) cancelAnimationFrame(exact.raf);
-    exact = { key, ns: exactGrid(m.curves.xMax), vals: [], done: false, raf: 0 };
-    fillExact(EXACT_FIRST_MS);
-  }
-  function fillExact(budget: number): void {
-    const job = exact;
-    const m = model;
-    if (!job || !m) return;
-    const t0 = performance.now();
-    while (!job.done && performance.now() - t0 < budget) {
-      const i = job.vals.length;
-      job.vals.push(exactTail(job.ns[i], m.p, m.coverage.t));
-      const tail = job.vals.slice(-3);
-      // Once three points in a row are far below the chart, the rest only fall further.
-      job.done =
-        job.vals.length === job.ns.length ||
-        (tail.length === 3 && tail.every((v) => v < EXACT_STOP));
-    }
-    drawExact();
-    if (!job.done) job.raf = requestAnimationFrame(() => fillExact(CHUNK_BUDGET_MS));
+    const job: ExactJob = { key, ns: exactGrid(m.curves.xMax), vals: [] };
+    exact = job;
+    const args: ExactArgs = { p: m.p, t: m.coverage.t, ns: job.ns, stop: EXACT_STOP };
+    ctx.track(
+      jobs.run<ExactArgs, number>("exact", args, (vals) => {
+        job.vals.push(...vals);
+        exactShown = job;
+        drawExact();
+      }),
+    );
   }
   function drawExact(): void {
-    const job = exact;
+    const job = exactShown;
     if (!job) return;
     const pts = job.vals.map((v, i) => [job.ns[i], v] as const);
     cc.line("exact", pts, { color: pal.c[2], width: pal.lineWidth });
@@ -917,29 +897,27 @@ export function mountHoeffding(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
       return;
     }
     if (run && run.key === m.coverage.key) return;
-    cancelRun();
     const c = m.coverage;
-    const state = coverageStart({ n: c.n, p: c.p, t: c.t, trials: c.trials, seed: c.seed });
-    run = { key: c.key, state, partial: null, raf: requestAnimationFrame(tick) };
-  }
-  function tick(): void {
-    if (!run) return;
-    const t0 = performance.now();
-    let res: CoverageResult;
-    do res = coverageChunk(run.state, CHUNK_TRIALS);
-    while (!res.finished && performance.now() - t0 < CHUNK_BUDGET_MS);
-    if (res.finished) {
-      rememberCoverage(run.key, res);
-      run = null;
-      ctx.invalidate();
-      return;
-    }
-    run.partial = res;
-    run.raf = requestAnimationFrame(tick);
-    if (model) drawCoverage(model);
+    const job: { key: string; partial: CoverageResult | null } = { key: c.key, partial: null };
+    run = job;
+    const opts = { n: c.n, p: c.p, t: c.t, trials: c.trials, seed: c.seed };
+    ctx.track(
+      jobs.run<typeof opts, CoverageResult>("coverage", opts, (results) => {
+        const res = results[results.length - 1];
+        if (!res) return;
+        if (res.finished) {
+          rememberCoverage(job.key, res);
+          if (run === job) run = null;
+          ctx.invalidate();
+          return;
+        }
+        job.partial = res;
+        if (model) drawCoverage(model);
+      }),
+    );
   }
   function cancelRun(): void {
-    if (run) cancelAnimationFrame(run.raf);
+    if (run) jobs.stop("coverage");
     run = null;
   }
 
@@ -1173,8 +1151,7 @@ export function mountHoeffding(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
       redrawAll();
     },
     dispose() {
-      cancelRun();
-      if (exact) cancelAnimationFrame(exact.raf);
+      jobs.dispose();
       root.remove();
       style.remove();
       host.classList.remove("hf-host", "hf-auto");
