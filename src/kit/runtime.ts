@@ -310,7 +310,12 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   /** Resolves when the scene is ready, every deferred part has arrived and tracked work ended (for tests and shots). */
   async function settled(): Promise<void> {
     await ready;
-    while (pending.size) await Promise.allSettled([...pending]);
+    for (;;) {
+      while (pending.size) await Promise.allSettled([...pending]);
+      // Formulas are typeset a pass at a time: settled means all of them are on the page.
+      if (!formulaTimer || disposed) return;
+      await new Promise((r) => setTimeout(r, FORMULA_CONTINUE_MS));
+    }
   }
 
   function requestFrame(): void {

@@ -490,6 +490,8 @@ export async function checkLeaks(browser, base, id, record) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("HeapProfiler.enable");
   const measure = async () => {
+    // The live scene finished (formulas typeset, workers' results in), so only leftovers differ.
+    await page.evaluate(() => window.legible.debug.settled());
     await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
     await cdp.send("HeapProfiler.collectGarbage");
     await cdp.send("HeapProfiler.collectGarbage");
