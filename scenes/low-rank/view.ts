@@ -6,6 +6,7 @@
 // the previous image stays.
 import "./view.css";
 import { createChart, type Chart } from "../../src/draw/chart";
+import { observeSizes } from "../../src/draw/sizes";
 import { svg } from "../../src/draw/svg";
 import { energyKept, lowRankFromCheckpoints, relativeError } from "../../src/core/spectrum";
 import { formatNumber as f } from "../../src/kit/format";
@@ -234,6 +235,8 @@ export function mountLowRank(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
     yLabel: "fraction",
   });
   const dots = svg("g", {}, spec.plot);
+  // Sizes come from a ResizeObserver, so a redraw never forces a layout to measure a box.
+  const boxSizes = observeSizes([host, specBox.inner, energyBox.inner], () => ctx.invalidate());
   // The charts fill their boxes without ever sizing them (no layout feedback through the SVG).
   for (const c of [spec, energy]) {
     (c.svg.parentElement as HTMLElement).style.position = "relative";
@@ -268,7 +271,8 @@ export function mountLowRank(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
     busy = key;
     const size = `${gray.m}×${gray.n}`;
     showProgress(`Computing the SVD of ${label} (${size}) in a worker…`, null);
-    decomposer
+    // Tracked, so `settled()` (tests, screenshots) waits for the picture the worker makes possible.
+    const work = decomposer
       .run(gray.m, gray.n, gray.data, (stage, fraction) => {
         if (stage === "svd")
           showProgress(`Computing the SVD of ${label} (${size}) in a worker…`, null);
@@ -290,6 +294,7 @@ export function mountLowRank(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
         ctx.notice(`The SVD failed (${err.message}); the previous image stays.`);
         if (last) update(last.p, last.m);
       });
+    ctx.track(work);
   }
 
   async function takeFile(file: File | undefined): Promise<void> {
@@ -362,9 +367,8 @@ export function mountLowRank(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
 
   function drawCharts(m: LowRankModel, entry: Entry | null, pal: Palette): void {
     for (const c of [spec, energy]) {
-      const box = c.svg.parentElement as HTMLElement;
-      if (box.clientWidth !== c.width() || box.clientHeight !== c.height())
-        c.resize(box.clientWidth, box.clientHeight);
+      const { w, h } = boxSizes.size(c.svg.parentElement as Element);
+      if (w !== c.width() || h !== c.height()) c.resize(w, h);
     }
     const r = m.rank;
     if (m.status === "missing" || r === 0) {
@@ -442,7 +446,7 @@ export function mountLowRank(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
   function update(p: LowRankParams, m: LowRankModel): void {
     last = { p, m };
     const pal = ctx.palette();
-    root.classList.toggle("lr-narrow", host.clientWidth < 34 * pal.fontSize);
+    root.classList.toggle("lr-narrow", boxSizes.size(host).w < 34 * pal.fontSize);
     // The bundled images: the same pixels the model decomposed, now with vectors, from the worker.
     if (m.status === "ok" && p.image !== "yours" && !entries.has(m.key) && busy !== m.key) {
       const gray = bundledImage(p.image, p.seed);
@@ -535,6 +539,7 @@ export function mountLowRank(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
     },
     dispose() {
       decomposer.dispose();
+      boxSizes.disconnect();
       input.removeEventListener("change", onInput);
       host.removeEventListener("dragenter", onDragEnter);
       host.removeEventListener("dragover", onDragOver);

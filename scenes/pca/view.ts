@@ -7,6 +7,7 @@ import { createArrow } from "../../src/draw/arrow";
 import { createHandle, type Handle } from "../../src/draw/handle";
 import { createBanner } from "../../src/draw/label";
 import { createPlane, type Pt } from "../../src/draw/plane";
+import { observeSizes } from "../../src/draw/sizes";
 import { linearScale } from "../../src/draw/scale";
 import { attrs, polyline, svg } from "../../src/draw/svg";
 import { formatNumber as f } from "../../src/kit/format";
@@ -224,17 +225,15 @@ export function mountPca(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
 
   // ---- Sizes: the plane and the side canvases track their own boxes ----
   let last: { p: PcaParams; m: PcaModel } | null = null;
-  const ro = new ResizeObserver(() => {
-    plane.resize(planeBox.clientWidth, planeBox.clientHeight);
+  // Sizes come from a ResizeObserver, so a redraw never forces a layout to measure a box.
+  const sizes = observeSizes([host, planeBox, dots, scoresCanvas, scree], () => {
+    const { w, h } = sizes.size(planeBox);
+    plane.resize(w, h);
     if (last) update(last.p, last.m);
   });
-  ro.observe(planeBox);
-  ro.observe(scoresBox);
-  ro.observe(screeBox);
 
   function fitCanvas(c: HTMLCanvasElement): CanvasRenderingContext2D | null {
-    const w = c.clientWidth;
-    const h = c.clientHeight;
+    const { w, h } = sizes.size(c);
     const dpr = Math.min(window.devicePixelRatio || 1, 2);
     if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
       c.width = Math.round(w * dpr);
@@ -287,8 +286,7 @@ export function mountPca(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
   function drawScores(m: PcaModel, pal: Palette): void {
     const g = fitCanvas(scoresCanvas);
     if (!g) return;
-    const w = scoresCanvas.clientWidth;
-    const h = scoresCanvas.clientHeight;
+    const { w, h } = sizes.size(scoresCanvas);
     const ok = m.status === "ok" || m.status === "collinear";
     const font = Math.max(10, pal.fontSize * 0.7);
     g.font = `${font}px system-ui, sans-serif`;
@@ -342,8 +340,9 @@ export function mountPca(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
 
   function drawScree(m: PcaModel, pal: Palette): void {
     scree.replaceChildren();
-    const w = scree.clientWidth || 200;
-    const h = scree.clientHeight || 120;
+    const { w: sw, h: sh } = sizes.size(scree);
+    const w = sw || 200;
+    const h = sh || 120;
     attrs(scree, { viewBox: `0 0 ${w} ${h}` });
     const font = Math.max(10, pal.fontSize * 0.68);
     const c = m.cov;
@@ -493,7 +492,7 @@ export function mountPca(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
     }
     // Stack the panels under the plane when the stage is narrow for its type size (phones, and
     // the projector theme's large type).
-    root.classList.toggle("pca-narrow", host.clientWidth < 45 * pal.fontSize);
+    root.classList.toggle("pca-narrow", sizes.size(host).w < 45 * pal.fontSize);
     plane.drawGrid(pal);
 
     const { mean, dirs, sd, pts } = m.plane;
@@ -639,7 +638,7 @@ export function mountPca(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
     },
     dispose() {
       cancelPress();
-      ro.disconnect();
+      sizes.disconnect();
       plane.svg.removeEventListener("pointerdown", onDown);
       plane.svg.removeEventListener("pointerup", onUp);
       handles.forEach((h) => h.dispose());

@@ -3,11 +3,11 @@
 
 export interface BoxSizes {
   /** The box's content size (measured once, then kept current by the observer). */
-  size(box: HTMLElement): { w: number; h: number };
+  size(box: Element): { w: number; h: number };
   disconnect(): void;
 }
 
-export function observeSizes(boxes: readonly HTMLElement[], onResize: () => void): BoxSizes {
+export function observeSizes(boxes: readonly Element[], onResize: () => void): BoxSizes {
   const sizes = new Map<Element, { w: number; h: number }>();
   const ro =
     typeof ResizeObserver !== "undefined"

@@ -543,6 +543,8 @@ export async function checkLeaks(browser, base, id, record) {
 
 export async function checkIdle(browser, base, id, animated, record) {
   const { page, context } = await open(browser, `${base}scenes/${id}/`);
+  // Idle means after the scene's own background work (workers, lazy parts, formulas) is done.
+  await page.evaluate(() => window.legible.debug.settled());
   await page.waitForTimeout(300);
   const idle = await page.evaluate(async () => {
     const f0 = window.legible.debug.frames();
