@@ -4,18 +4,15 @@
 // path buffers in place. Where WebGL is missing, or the context is lost, a text message takes
 // the canvas's place and the rest of the scene keeps working; dispose() frees everything.
 import {
-  AmbientLight,
   BufferAttribute,
   BufferGeometry,
   CanvasTexture,
   Color,
-  DirectionalLight,
   DoubleSide,
   LineBasicMaterial,
   LineSegments,
   Mesh,
   MeshBasicMaterial,
-  MeshLambertMaterial,
   PerspectiveCamera,
   Points,
   PointsMaterial,
@@ -79,6 +76,11 @@ export interface Surface3D {
 const HEIGHT = 0.9;
 const LIFT = 0.012;
 const MAX_SUB = 24;
+
+/** The baked light: ambient and sun intensities, and the unit direction towards the sun. */
+const AMBIENT = 1.3;
+const SUN_INTENSITY = 1.9;
+const SUN = ((v: [number, number, number]) => v.map((x) => x / Math.hypot(...v)))([1.5, -2, 3]);
 const FULL: [number, number] = [0, 1];
 
 function dotTexture(): CanvasTexture {
@@ -180,10 +182,6 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
   controls.update();
   let userMoved = false;
 
-  const ambient = new AmbientLight(0xffffff, 1.3);
-  const sun = new DirectionalLight(0xffffff, 1.9);
-  sun.position.set(1.5, -2, 3);
-  scene.add(ambient, sun);
 
   /**
    * GPU-backed resources. Materials live as long as the view (a new material would recompile its
@@ -193,13 +191,13 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
   interface Resources {
     markerGeom: SphereGeometry;
     dotMap: CanvasTexture;
-    surfaceMat: MeshLambertMaterial;
+    surfaceMat: MeshBasicMaterial;
     wireMat: LineBasicMaterial;
   }
   const makeResources = (): Resources => ({
     markerGeom: new SphereGeometry(1, 20, 14),
     dotMap: dotTexture(),
-    surfaceMat: new MeshLambertMaterial({
+    surfaceMat: new MeshBasicMaterial({
       vertexColors: true,
       side: DoubleSide,
       polygonOffset: true,
@@ -248,14 +246,25 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
     for (const m of mats) if (m !== res.surfaceMat && m !== res.wireMat) m.dispose();
   }
 
+  /**
+   * The surface's colours: height picks a tint between two theme colours, and the shading of an
+   * ambient light and a sun (Lambert's law, as three's MeshLambertMaterial computes it) is baked
+   * into each vertex. A basic material then draws the mesh: the light is fixed in the world, so
+   * turning the view changes nothing, and a software rasteriser spends far less per pixel.
+   */
   function surfaceColors(geom: BufferGeometry, zs: Float32Array, p: Palette): void {
     const col = geom.getAttribute("color") as BufferAttribute;
+    const normal = geom.getAttribute("normal") as BufferAttribute;
     const low = color(mixColor(p.bg, p.accent, p.theme === "dark" ? 0.75 : 0.62));
     const high = color(mixColor(p.bg, p.accent, p.theme === "dark" ? 0.2 : 0.1));
     const c = new Color();
     for (let i = 0; i < zs.length; i++) {
       const t = Math.pow(zs[i], 0.6);
       c.copy(low).lerp(high, t);
+      // A height field seen from above shows its upper side: normals are taken facing up.
+      let d = normal.getX(i) * SUN[0] + normal.getY(i) * SUN[1] + normal.getZ(i) * SUN[2];
+      if (normal.getZ(i) < 0) d = -d;
+      c.multiplyScalar((AMBIENT + SUN_INTENSITY * Math.max(0, d)) / Math.PI);
       col.setXYZ(i, c.r, c.g, c.b);
     }
     col.needsUpdate = true;
