@@ -182,7 +182,6 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
   controls.update();
   let userMoved = false;
 
-
   /**
    * GPU-backed resources. Materials live as long as the view (a new material would recompile its
    * shader); geometry is replaced when the function changes. After a context loss every one of
