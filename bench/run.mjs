@@ -347,9 +347,21 @@ for (const r of rows) {
   );
 }
 console.log("\ncore:", JSON.stringify(core, null, 2));
+// A run of one page (--scene=<id>) replaces that page's entry and keeps the others.
+const resultsFile = join(root, "bench", "results.json");
+let written = rows;
+if (only && existsSync(resultsFile)) {
+  const previous = JSON.parse(readFileSync(resultsFile, "utf8")).pages ?? [];
+  const fresh = new Map(rows.map((r) => [r.path, r]));
+  written = previous.map((r) => fresh.get(r.path) ?? r);
+  for (const r of rows) if (!previous.some((q) => q.path === r.path)) written.push(r);
+}
 writeFileSync(
-  join(root, "bench", "results.json"),
-  JSON.stringify({ date: new Date().toISOString(), budgets: BUDGET, pages: rows, core }, null, 2) +
-    "\n",
+  resultsFile,
+  JSON.stringify(
+    { date: new Date().toISOString(), budgets: BUDGET, pages: written, core },
+    null,
+    2,
+  ) + "\n",
 );
 console.log("\nwrote bench/results.json");
