@@ -1,6 +1,7 @@
 // Text in figures: labels placed at a pixel point (with a halo so they read over lines), and a
 // banner across the top of a stage for the one sentence that matters now.
 import type { Palette } from "../kit/scene";
+import { setText } from "../kit/dom";
 import { attrs, svg } from "./svg";
 
 export interface Label {
@@ -43,7 +44,7 @@ export function createLabel(layer: SVGGElement, opts: { contain?: boolean } = {}
         "font-weight": 600,
         "text-anchor": anchor === "start" ? null : anchor,
       });
-      if (t.textContent !== s) t.textContent = s;
+      setText(t, s);
       if (!contain || anchor !== "start") return;
       // Keep the label inside the figure: shift it left of its anchor when it would overflow.
       const w = t.ownerSVGElement?.viewBox.baseVal?.width ?? 0;
@@ -72,11 +73,12 @@ export function createBanner(host: HTMLElement): Banner {
   const b = document.createElement("div");
   b.className = "lg-banner";
   host.appendChild(b);
+  let shown = "";
   return {
     el: b,
     show(s, color) {
-      b.textContent = s;
-      b.style.borderLeftColor = color;
+      setText(b, s);
+      if (color !== shown) b.style.borderLeftColor = shown = color;
     },
     remove() {
       b.remove();

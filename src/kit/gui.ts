@@ -20,6 +20,8 @@ interface Entry {
   controller: Controller;
   proxy: Record<string, unknown>;
   marks?: HTMLElement;
+  /** What the marks show now (they are rebuilt only when it changes). */
+  marksKey?: string;
 }
 
 const LOG_STEPS = 1000;
@@ -121,33 +123,46 @@ export function buildGui(opts: {
 
   return {
     element: gui.domElement,
+    // Only what changed is written: lil-gui's updateDisplay() rewrites its select and text even
+    // when equal, and each such write costs the page a style and layout pass per change.
     sync(params, preset) {
-      if (presetCtl) {
+      if (presetCtl && presetProxy.preset !== preset) {
         presetProxy.preset = preset;
         presetCtl.updateDisplay();
       }
       for (const e of entries) {
         const v = params[e.key];
-        e.proxy[e.key] = isLog(e.spec) ? Math.log10(v as number) : v;
-        e.controller.updateDisplay();
+        const shown = isLog(e.spec) ? Math.log10(v as number) : v;
+        // The proxy differs whenever the person or lil-gui wrote a value we then corrected.
+        if (!Object.is(e.proxy[e.key], shown)) {
+          e.proxy[e.key] = shown;
+          e.controller.updateDisplay();
+        }
         if (isLog(e.spec)) {
           const input = e.controller.$widget.querySelector("input");
-          if (input && document.activeElement !== input)
-            input.value = formatNumber(v as number, 4)
-              .replace("\u2212", "-")
-              .replace(/\u2009/g, "");
+          const text = formatNumber(v as number, 4)
+            .replace("\u2212", "-")
+            .replace(/\u2009/g, "");
+          if (input && document.activeElement !== input && input.value !== text) input.value = text;
         }
         const visible = !opts.hidden.includes(e.key) && (e.spec.visibleWhen?.(params) ?? true);
-        e.controller.show(visible);
-        companions.get(e.key)?.show(visible);
+        if (e.controller._hidden === visible) {
+          e.controller.show(visible);
+          companions.get(e.key)?.show(visible);
+        }
         if (e.marks && (e.spec.kind === "number" || e.spec.kind === "int") && e.spec.marks) {
-          e.marks.replaceChildren();
-          for (const m of e.spec.marks(params)) {
+          const marks = e.spec.marks(params).flatMap((m) => {
             const f = sliderFraction(e.spec, m.value);
-            if (!(f >= 0 && f <= 1)) continue;
+            return f >= 0 && f <= 1 ? [{ f, label: m.label }] : [];
+          });
+          const key = marks.map((m) => `${m.f}:${m.label}`).join("|");
+          if (key === e.marksKey) continue;
+          e.marksKey = key;
+          e.marks.replaceChildren();
+          for (const m of marks) {
             const tick = document.createElement("div");
             tick.className = "lg-slider-mark";
-            tick.style.left = `${f * 100}%`;
+            tick.style.left = `${m.f * 100}%`;
             const label = document.createElement("span");
             label.textContent = m.label;
             tick.appendChild(label);

@@ -21,7 +21,7 @@ import { readPalette } from "./palette";
 import type { ParamSpec, ParamValue } from "./schema";
 import type { AnyScene, Palette, SceneCtx, SceneView } from "./scene";
 import { renderDrills } from "./drills";
-import { el } from "./dom";
+import { el, setText } from "./dom";
 
 /** The API on `window.legible` (DESIGN.md, "Contracts"). */
 export interface LegibleApi {
@@ -213,11 +213,12 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
         slot = { out, why, dt };
         outputs.set(r.name, slot);
       }
-      if (slot.dt.textContent !== r.label) slot.dt.textContent = r.label;
+      setText(slot.dt, r.label);
       if (hasNonFinite(r)) console.warn(`readout ${r.name} is not finite`);
-      slot.out.dataset.value = machineValue(r.value);
-      slot.out.textContent = humanValue(r);
-      slot.why.textContent = r.value === null ? (r.why ?? "") : "";
+      const machine = machineValue(r.value);
+      if (slot.out.dataset.value !== machine) slot.out.dataset.value = machine;
+      setText(slot.out, humanValue(r));
+      setText(slot.why, r.value === null ? (r.why ?? "") : "");
     }
   }
 

@@ -147,6 +147,44 @@ describe("buildGui", () => {
     expect(parseFloat(marks[0].style.left)).toBeCloseTo((100 * 49) / 99, 6);
   });
 
+  test("a sync that changes nothing writes nothing to the panel", async () => {
+    const { gui } = build();
+    const p = { eta: 0.1, x0: -1, y0: 0, n: 10, on: true, f: "ill", seed: 1 };
+    gui.sync(p, "steep");
+    const seen: MutationRecord[] = [];
+    const watch = new MutationObserver((r) => seen.push(...r));
+    watch.observe(container, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    gui.sync({ ...p }, "steep");
+    await Promise.resolve();
+    expect(seen).toEqual([]);
+    gui.sync({ ...p, x0: 2 }, "steep");
+    await Promise.resolve();
+    watch.disconnect();
+    expect(seen.length).toBeGreaterThan(0);
+  });
+
+  test("a value the person typed and the runtime corrected is shown corrected", () => {
+    const { gui, ctl } = build();
+    const p = { eta: 0.1, x0: 3, y0: 0, n: 10, on: true, f: "bowl", seed: 1 };
+    gui.sync(p, "default");
+    const box = ctl("x0").querySelector("input")!;
+    // lil-gui takes the typed value; the runtime clamps it back to the value it already had.
+    box.value = "2.5";
+    box.dispatchEvent(new Event("input"));
+    expect(Number(box.value)).toBe(2.5);
+    gui.sync(p, "default");
+    expect(Number(box.value)).toBe(3);
+    const eta = ctl("eta").querySelector("input")!;
+    eta.value = "99";
+    gui.sync(p, "default");
+    expect(eta.value).toBe("0.1");
+  });
+
   test("the seed control has a button that asks for a new seed", () => {
     const { onNewSeed } = build();
     const btn = [...container.querySelectorAll("button")].find((b) =>
