@@ -43,11 +43,23 @@ export function createColumn(
   st.display = "flex";
   st.flexDirection = "column";
   host.appendChild(root);
-  const banner = createBanner(root);
+  // The banner sits in a slot that keeps room for two of its lines, and for as many as it has
+  // needed since the stage last changed width: a sentence that wraps differently as a slider moves
+  // would otherwise resize the figures under it on every step (a jump, and a redraw of them all).
+  const slot = document.createElement("div");
+  slot.style.margin = "0.5rem 0.6rem 0.2rem";
+  slot.style.flex = "0 0 auto";
+  const baseRoom = "calc(1.84lh + 0.6rem)";
+  slot.style.minHeight = baseRoom;
+  root.appendChild(slot);
+  const banner = createBanner(slot);
   banner.el.style.position = "relative";
   banner.el.style.inset = "auto";
-  banner.el.style.margin = "0.5rem 0.6rem 0.2rem";
-  banner.el.style.flex = "0 0 auto";
+  // In the flow it covers nothing, so it may run wider than a floating banner (fewer lines).
+  banner.el.style.maxWidth = "48rem";
+  let room = 0;
+  let roomWidth = -1;
+  let roomFrame = 0;
   // Sizes are cached from the observer, so drawing on every frame of play never forces a layout.
   const sizes = new Map<Element, { width: number; height: number }>();
   const measure = (el: HTMLElement) => {
@@ -71,15 +83,35 @@ export function createColumn(
   const ro =
     typeof ResizeObserver !== "undefined"
       ? new ResizeObserver((entries) => {
+          let boxesChanged = false;
           for (const e of entries) {
             const el = e.target as HTMLElement;
-            sizes.set(el, { width: el.clientWidth, height: el.clientHeight });
+            if (el === banner.el) continue;
+            const was = sizes.get(el);
+            const now = { width: el.clientWidth, height: el.clientHeight };
+            if (was && was.width === now.width && was.height === now.height) continue;
+            sizes.set(el, now);
+            boxesChanged = true;
           }
-          onResize();
+          if (root.clientWidth !== roomWidth) {
+            roomWidth = root.clientWidth;
+            room = 0;
+          }
+          if (banner.el.offsetHeight > room) {
+            room = banner.el.offsetHeight;
+            // Written in the next frame: a size change made inside this callback would resize
+            // the boxes observed here, which the browser reports as a ResizeObserver loop.
+            cancelAnimationFrame(roomFrame);
+            roomFrame = requestAnimationFrame(() => {
+              slot.style.minHeight = `max(${baseRoom}, ${room}px)`;
+            });
+          }
+          if (boxesChanged) onResize();
         })
       : null;
   for (const b of boxes) ro?.observe(b.el);
   ro?.observe(root);
+  ro?.observe(banner.el);
   return {
     root,
     banner,
@@ -90,6 +122,7 @@ export function createColumn(
       sizes.delete(boxes[index].el);
     },
     remove() {
+      cancelAnimationFrame(roomFrame);
       ro?.disconnect();
       root.remove();
     },
