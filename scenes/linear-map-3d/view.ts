@@ -117,7 +117,15 @@ export function mountLinearMap3d(host: HTMLElement, ctx: SceneCtx<typeof schema>
     );
     space.world.add(paraFaces);
     const planeGeo = new BufferGeometry();
-    planeGeo.setAttribute("position", new BufferAttribute(new Float32Array(6 * 3), 3));
+    // Until a rank-2 map places it, the plane is the unit square: the first frame draws every
+    // object once (renderWarm), and a shape with no area would leave its pipeline uncompiled.
+    planeGeo.setAttribute(
+      "position",
+      new BufferAttribute(
+        new Float32Array([0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0]),
+        3,
+      ),
+    );
     const plane = new Mesh(
       planeGeo,
       new MeshBasicMaterial({

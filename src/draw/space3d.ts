@@ -23,7 +23,7 @@ import {
 } from "three";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import type { Palette } from "../kit/scene";
-import { startRenderer } from "./webgl";
+import { renderWarm, startRenderer } from "./webgl";
 
 export type P3 = readonly [number, number, number];
 
@@ -162,6 +162,7 @@ export function createSpace3d(host: HTMLElement, opts: Space3dOptions): Space3d 
   let raf = 0;
   let lost = false;
   let disposed = false;
+  let warm = false;
   const labels: { el: HTMLSpanElement; at: P3 | null; axis: boolean }[] = [];
   let grid: GridHelper | null = null;
   const axes = { x: null as Arrow3 | null, y: null as Arrow3 | null, z: null as Arrow3 | null };
@@ -190,7 +191,11 @@ export function createSpace3d(host: HTMLElement, opts: Space3dOptions): Space3d 
       cancelAnimationFrame(raf);
       raf = 0;
     }
-    if (renderer && !lost) renderer.render(scene, camera);
+    if (renderer && !lost) {
+      if (warm) renderer.render(scene, camera);
+      else renderWarm(renderer, scene, camera);
+      warm = true;
+    }
     placeLabels();
   }
   function requestRender(): void {
@@ -224,6 +229,7 @@ export function createSpace3d(host: HTMLElement, opts: Space3dOptions): Space3d 
   }
   function onRestored(): void {
     lost = false;
+    warm = false;
     showMessage(null);
     opts.onRestore?.();
     requestRender();
@@ -384,6 +390,7 @@ export function createSpace3d(host: HTMLElement, opts: Space3dOptions): Space3d 
       camera.aspect = width / height;
       camera.updateProjectionMatrix();
       renderer?.setSize(width, height, false);
+      warm = false;
       resetView();
     },
     setPalette,

@@ -26,7 +26,7 @@ import {
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import type { Palette } from "../kit/scene";
 import { clipSegment, mixColor, type Box } from "./contour";
-import { softwareGl, startRenderer } from "./webgl";
+import { renderWarm, softwareGl, startRenderer } from "./webgl";
 
 type P2 = readonly [number, number];
 
@@ -591,9 +591,12 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
     rebuildAll();
   }
 
+  let warm = false;
   function render(): void {
     if (disposed || lost) return;
-    r.render(scene, camera);
+    if (warm) r.render(scene, camera);
+    else renderWarm(r, scene, camera);
+    warm = true;
   }
   function scheduleRender(): void {
     if (raf || disposed) return;
@@ -616,6 +619,7 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
   }
   function onRestored(): void {
     lost = false;
+    warm = false;
     showMessage(null);
     // three re-initialises its own GL state on restore; ours is rebuilt from the last specs.
     recreateAll();

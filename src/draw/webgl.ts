@@ -3,7 +3,7 @@
 // llvmpipe: a machine whose GPU is missing or blocklisted) the view draws without multisampling,
 // at one pixel per CSS pixel: antialiased at full resolution such a renderer holds the page's main
 // thread for 50–150 ms a frame, and a slider stops following the hand. A real GPU keeps both.
-import { WebGLRenderer } from "three";
+import { WebGLRenderer, type Camera, type Material, type Object3D } from "three";
 
 let software: boolean | null = null;
 
@@ -42,4 +42,31 @@ export function startRenderer(canvas: HTMLCanvasElement): WebGLRenderer | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Renders `scene` with every object shown, opaque and then see-through, and then as it is. A
+ * renderer prepares its shaders, and a software rasteriser compiles a pipeline, the first time a
+ * kind of object is drawn in a given blend state: on SwiftShader 50–130 ms, paid when a slider
+ * first made a plane or a faded edge appear. Done on the first frame after a resize, it is paid
+ * while the page loads; only the last drawing reaches the screen. Objects drawn here must have
+ * some area (a placeholder shape until a scene places them), or nothing is compiled for them.
+ */
+export function renderWarm(renderer: WebGLRenderer, scene: Object3D, camera: Camera): void {
+  const hidden: Object3D[] = [];
+  const opaque = new Set<Material>();
+  scene.traverse((o) => {
+    if (!o.visible) {
+      hidden.push(o);
+      o.visible = true;
+    }
+    const m = (o as Object3D & { material?: Material | Material[] }).material;
+    for (const x of Array.isArray(m) ? m : m ? [m] : []) if (!x.transparent) opaque.add(x);
+  });
+  renderer.render(scene, camera);
+  for (const x of opaque) x.transparent = true;
+  renderer.render(scene, camera);
+  for (const x of opaque) x.transparent = false;
+  for (const o of hidden) o.visible = false;
+  renderer.render(scene, camera);
 }
