@@ -110,12 +110,30 @@ async function measureInteraction(browser, base, path) {
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__longTasks = [];
+    window.__frames = [];
     try {
       new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) window.__longTasks.push(e.duration);
+        for (const e of l.getEntries())
+          window.__longTasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: "longtask", buffered: false });
     } catch {
       /* longtask not supported */
+    }
+    // Long animation frames say what a long task spent its time on: script, or style and layout.
+    try {
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) {
+          const end = e.startTime + e.duration;
+          window.__frames.push({
+            start: e.startTime,
+            end,
+            script: e.scripts.reduce((s, x) => s + x.duration, 0),
+            layout: e.styleAndLayoutStart ? end - e.styleAndLayoutStart : 0,
+          });
+        }
+      }).observe({ type: "long-animation-frame", buffered: false });
+    } catch {
+      /* long-animation-frame not supported */
     }
   });
   await page.goto(base + path);
@@ -126,7 +144,10 @@ async function measureInteraction(browser, base, path) {
     const api = window.legible;
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     window.__longTasks.length = 0;
+    window.__frames.length = 0;
     const times = [];
+    // [time, key, value] before each set, to say where each long task happened.
+    const marks = [];
     const start = api.params();
     for (const r of api.debug.ranges()) {
       for (let i = 0; i <= 60; i++) {
@@ -135,6 +156,7 @@ async function measureInteraction(browser, base, path) {
         if (r.int) v = Math.round(v);
         const before = api.debug.flushes().length;
         const t0 = performance.now();
+        marks.push([t0, r.key, v]);
         api.set({ [r.key]: v });
         const sync = performance.now() - t0;
         await frame();
@@ -145,7 +167,17 @@ async function measureInteraction(browser, base, path) {
       api.set({ [r.key]: start[r.key] });
       await frame();
     }
-    const longTasks = [...window.__longTasks];
+    const longTasks = window.__longTasks.map((t) => {
+      const at = marks.findLast((m) => m[0] <= t.start);
+      const f = window.__frames.find((x) => x.start <= t.start + 1 && x.end >= t.start);
+      return {
+        ...t,
+        key: at?.[1] ?? null,
+        value: at?.[2] ?? null,
+        script: f ? Math.round(f.script) : null,
+        layout: f ? Math.round(f.layout) : null,
+      };
+    });
     let anim = null;
     if (api.debug.animated) {
       const deltas = [];
@@ -174,8 +206,19 @@ async function measureInteraction(browser, base, path) {
       p50: pct(result.times, 50),
       p95: pct(result.times, 95),
       max: sorted(result.times).at(-1) ?? null,
-      longTasksOver50: result.longTasks.filter((d) => d > BUDGET.longTaskMs).length,
-      longestTask: sorted(result.longTasks).at(-1) ?? 0,
+      longTasksOver50: result.longTasks.filter((t) => t.duration > BUDGET.longTaskMs).length,
+      longestTask: sorted(result.longTasks.map((t) => t.duration)).at(-1) ?? 0,
+      // Where each one happened: the param being swept and its value, and (where the browser
+      // reports long animation frames) how much of that frame was script and style + layout.
+      longTaskSites: result.longTasks
+        .filter((t) => t.duration > BUDGET.longTaskMs)
+        .map((t) => ({
+          ms: Math.round(t.duration),
+          key: t.key,
+          value: t.value === null ? null : +t.value.toPrecision(4),
+          script: t.script,
+          layout: t.layout,
+        })),
     },
     animation: result.anim
       ? { p50: pct(result.anim, 50), p95: pct(result.anim, 95), frames: result.anim.length }
@@ -346,6 +389,12 @@ for (const r of rows) {
     ].join(" "),
   );
 }
+for (const r of rows)
+  for (const t of r.interaction?.longTaskSites ?? [])
+    console.log(
+      `long task in ${r.id}: ${t.ms} ms while setting ${t.key} = ${t.value}` +
+        (t.script === null ? "" : ` (script ${t.script} ms, style and layout ${t.layout} ms)`),
+    );
 console.log("\ncore:", JSON.stringify(core, null, 2));
 // A run of one page (--scene=<id>) replaces that page's entry and keeps the others.
 const resultsFile = join(root, "bench", "results.json");
