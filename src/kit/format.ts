@@ -89,6 +89,28 @@ export function humanValue(r: Readout): string {
   return `(${v.map((x) => formatNumber(x, r.digits)).join(", ")})${unit}`;
 }
 
+// A number as formatNumber writes it (minus, digits in thin-spaced groups, a decimal point, an
+// exponent ×10⁻¹¹), with an opening bracket before it and closing marks after it.
+const NUMBER_RUN =
+  /[([]?[\u2212-]?\d(?:[\d.]|\u2009(?=\d))*(?:×10[\u207b\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)?[%)\],;:]*/g;
+
+/**
+ * Splits a readout's text into runs, marking each number (with the brackets and commas that touch
+ * it) as one that must not be broken across lines: "(−2.021×10⁻¹¹, 1.2)" may wrap after the
+ * comma, never before it, and "16 384" never at its thin space. Joined, the runs are the text.
+ */
+export function numberRuns(text: string): { text: string; number: boolean }[] {
+  const out: { text: string; number: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(NUMBER_RUN)) {
+    if (m.index > at) out.push({ text: text.slice(at, m.index), number: false });
+    out.push({ text: m[0], number: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), number: false });
+  return out;
+}
+
 /** True when a readout carries a non-finite number (a bug the contract tests catch). */
 export function hasNonFinite(r: Readout): boolean {
   const v = r.value;

@@ -4,7 +4,7 @@
 import "lil-gui/dist/lil-gui.css";
 import "./theme.css";
 import "./page.css";
-import { hasNonFinite, humanValue, machineValue, type Readout } from "./format";
+import { hasNonFinite, humanValue, machineValue, numberRuns, type Readout } from "./format";
 import { buildGui, type GuiHandle } from "./gui";
 import {
   THEMES,
@@ -200,6 +200,17 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
   }
 
   // ---- Readout panel: elements keyed by name, updated in place ----
+  /** Writes a readout's text with each number in an unbreakable run (text nodes only). */
+  function setNumberText(out: HTMLElement, text: string): void {
+    if (out.textContent === text) return;
+    out.replaceChildren(
+      ...numberRuns(text).map((r) =>
+        r.number
+          ? el("span", { className: "lg-num", text: r.text })
+          : document.createTextNode(r.text),
+      ),
+    );
+  }
   const outputs = new Map<string, { out: HTMLOutputElement; why: HTMLElement; dt: HTMLElement }>();
   function renderReadouts(): void {
     for (const r of readouts) {
@@ -217,7 +228,7 @@ export function boot(scene: AnyScene, opts: BootOptions = {}): LegibleApi {
       if (hasNonFinite(r)) console.warn(`readout ${r.name} is not finite`);
       const machine = machineValue(r.value);
       if (slot.out.dataset.value !== machine) slot.out.dataset.value = machine;
-      setText(slot.out, humanValue(r));
+      setNumberText(slot.out, humanValue(r));
       setText(slot.why, r.value === null ? (r.why ?? "") : "");
     }
   }

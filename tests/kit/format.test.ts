@@ -7,6 +7,7 @@ import {
   hasNonFinite,
   humanValue,
   machineValue,
+  numberRuns,
   texNumber,
   type Readout,
 } from "../../src/kit/format";
@@ -124,6 +125,46 @@ describe("humanValue and hasNonFinite", () => {
     expect(hasNonFinite(r(null))).toBe(false);
     expect(hasNonFinite(r(Number.NaN))).toBe(true);
     expect(hasNonFinite(r([1, Number.NEGATIVE_INFINITY]))).toBe(true);
+  });
+});
+
+describe("numberRuns", () => {
+  const numbers = (t: string) =>
+    numberRuns(t)
+      .filter((r) => r.number)
+      .map((r) => r.text);
+
+  test("keeps each number whole with the brackets and commas touching it", () => {
+    expect(numbers("(\u22122.021×10\u207b\u00b9\u00b9, 1.212×10\u207b\u00b9\u00b9)")).toEqual([
+      "(\u22122.021×10\u207b\u00b9\u00b9,",
+      "1.212×10\u207b\u00b9\u00b9)",
+    ]);
+    expect(numbers("0.0625 (1\u2009024 of 16\u2009384)")).toEqual([
+      "0.0625",
+      "(1\u2009024",
+      "16\u2009384)",
+    ]);
+    expect(numbers("96.99%")).toEqual(["96.99%"]);
+  });
+
+  test("leaves words alone, and a thin space not between digits breaks", () => {
+    expect(numbers("converged")).toEqual([]);
+    expect(numbers("5\u2009ms")).toEqual(["5"]);
+  });
+
+  test("the runs joined are the text, for any text", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."(),.%-\u2212\u2009 x×10\u207b\u00b9") }),
+        (t) => {
+          expect(
+            numberRuns(t)
+              .map((r) => r.text)
+              .join(""),
+          ).toBe(t);
+        },
+      ),
+    );
   });
 });
 
