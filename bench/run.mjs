@@ -209,7 +209,8 @@ async function measureInteraction(browser, base, path) {
       longTasksOver50: result.longTasks.filter((t) => t.duration > BUDGET.longTaskMs).length,
       longestTask: sorted(result.longTasks.map((t) => t.duration)).at(-1) ?? 0,
       // Where each one happened: the param being swept and its value, and (where the browser
-      // reports long animation frames) how much of that frame was script and style + layout.
+      // reports long animation frames) how much of that frame was script, and how much style, layout,
+      // paint and the compositor commit (which waits for a WebGL frame read back on a software GPU).
       longTaskSites: result.longTasks
         .filter((t) => t.duration > BUDGET.longTaskMs)
         .map((t) => ({
@@ -393,7 +394,9 @@ for (const r of rows)
   for (const t of r.interaction?.longTaskSites ?? [])
     console.log(
       `long task in ${r.id}: ${t.ms} ms while setting ${t.key} = ${t.value}` +
-        (t.script === null ? "" : ` (script ${t.script} ms, style and layout ${t.layout} ms)`),
+        (t.script === null
+          ? ""
+          : ` (script ${t.script} ms, style, layout, paint and commit ${t.layout} ms)`),
     );
 console.log("\ncore:", JSON.stringify(core, null, 2));
 // A run of one page (--scene=<id>) replaces that page's entry and keeps the others.
