@@ -35,7 +35,7 @@ const STRIP = 150;
 type Mode = "wide" | "medium" | "narrow";
 
 const CSS = `
-.hf-host.hf-auto { height: auto !important; min-height: 0 !important; overflow: visible; }
+.hf-host.hf-auto { height: auto !important; min-height: 0 !important; overflow: visible; contain: none; }
 .hf-root { position: absolute; inset: 0; display: grid; gap: 8px; padding: 4px 8px 8px; }
 .hf-host.hf-auto .hf-root { position: relative; inset: auto; }
 .hf-root[data-mode="wide"] {
