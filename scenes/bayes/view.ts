@@ -493,14 +493,14 @@ export function mountBayes(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
       const isNarrow = width < NARROW_PX;
       if (isNarrow !== narrow) {
         narrow = isNarrow;
-        host.classList.toggle("by-auto", narrow);
+        host.classList.toggle("lg-stage-flow", narrow);
       }
     },
     dispose() {
       boxSizes.disconnect();
       grid.dispose();
       root.remove();
-      host.classList.remove("by-host", "by-auto");
+      host.classList.remove("by-host", "lg-stage-flow");
     },
   };
 }

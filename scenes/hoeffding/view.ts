@@ -35,9 +35,8 @@ const STRIP = 150;
 type Mode = "wide" | "medium" | "narrow";
 
 const CSS = `
-.hf-host.hf-auto { height: auto !important; min-height: 0 !important; overflow: visible; contain: none; }
 .hf-root { position: absolute; inset: 0; display: grid; gap: 8px; padding: 4px 8px 8px; }
-.hf-host.hf-auto .hf-root { position: relative; inset: auto; }
+.hf-host.lg-stage-flow .hf-root { position: relative; inset: auto; }
 .hf-root[data-mode="wide"] {
   grid-template-columns: repeat(6, minmax(0, 1fr));
   grid-template-rows: minmax(0, 1.1fr) minmax(0, 1fr);
@@ -393,7 +392,7 @@ export function mountHoeffding(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
     if (next !== mode) {
       mode = next;
       root.dataset.mode = next;
-      host.classList.toggle("hf-auto", next !== "wide");
+      host.classList.toggle("lg-stage-flow", next !== "wide");
     }
     calc.classList.toggle(
       "roomy",
@@ -1154,7 +1153,7 @@ export function mountHoeffding(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
       jobs.dispose();
       root.remove();
       style.remove();
-      host.classList.remove("hf-host", "hf-auto");
+      host.classList.remove("hf-host", "lg-stage-flow");
     },
   };
 }

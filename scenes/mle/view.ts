@@ -676,7 +676,7 @@ export function mountMle(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
       const isNarrow = width < NARROW_PX;
       if (isNarrow !== narrow) {
         narrow = isNarrow;
-        host.classList.toggle("ml-auto", narrow);
+        host.classList.toggle("lg-stage-flow", narrow);
       }
     },
     dispose() {
@@ -684,7 +684,7 @@ export function mountMle(host: HTMLElement, ctx: SceneCtx<typeof schema>) {
       boxSizes.disconnect();
       handle.dispose();
       root.remove();
-      host.classList.remove("ml-host", "ml-auto");
+      host.classList.remove("ml-host", "lg-stage-flow");
     },
   };
 }

@@ -11,6 +11,7 @@ import { observeSizes } from "../../src/draw/sizes";
 import { linearScale } from "../../src/draw/scale";
 import { attrs, polyline, svg } from "../../src/draw/svg";
 import { formatNumber as f } from "../../src/kit/format";
+import { setText } from "../../src/kit/dom";
 import type { Palette, SceneCtx } from "../../src/kit/scene";
 import {
   MAX_HAND,
@@ -77,7 +78,7 @@ function plainLabel(layer: SVGGElement) {
         "font-size": p.fontSize * 0.85,
         "text-anchor": anchor,
       });
-      if (t.textContent !== s) t.textContent = s;
+      setText(t, s);
     },
     hide() {
       t.style.display = "none";

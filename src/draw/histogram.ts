@@ -2,6 +2,7 @@
 // with a cap on bars taller than the axis, stems for a pmf at the integers (a curve goes through
 // chart.line), chart margins that fit the theme's type, an HTML legend, and an interval strip:
 // rows of "centre ± spread" brackets on the chart's x scale (μ ± σ of the theory, x̄ ± s, …).
+import { setText } from "../kit/dom";
 import type { Palette } from "../kit/scene";
 import type { Chart, Scale } from "./chart";
 import { attrs, svg } from "./svg";
@@ -339,7 +340,7 @@ export function createIntervalStrip(host: HTMLElement, label: string): IntervalS
           "stroke-width": 3,
           "font-size": font,
         });
-        if (g.text.textContent !== row.label) g.text.textContent = row.label;
+        setText(g.text, row.label);
       });
       return height;
     },

@@ -23,7 +23,7 @@ import {
 } from "three";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import type { Palette } from "../kit/scene";
-import { renderWarm, startRenderer } from "./webgl";
+import { startRenderer, warmRenderer } from "./webgl";
 
 export type P3 = readonly [number, number, number];
 
@@ -162,7 +162,7 @@ export function createSpace3d(host: HTMLElement, opts: Space3dOptions): Space3d 
   let raf = 0;
   let lost = false;
   let disposed = false;
-  let warm = false;
+  const draw = renderer ? warmRenderer(renderer, scene, camera) : null;
   const labels: { el: HTMLSpanElement; at: P3 | null; axis: boolean }[] = [];
   let grid: GridHelper | null = null;
   const axes = { x: null as Arrow3 | null, y: null as Arrow3 | null, z: null as Arrow3 | null };
@@ -191,11 +191,7 @@ export function createSpace3d(host: HTMLElement, opts: Space3dOptions): Space3d 
       cancelAnimationFrame(raf);
       raf = 0;
     }
-    if (renderer && !lost) {
-      if (warm) renderer.render(scene, camera);
-      else renderWarm(renderer, scene, camera);
-      warm = true;
-    }
+    if (!lost) draw?.render();
     placeLabels();
   }
   function requestRender(): void {
@@ -229,7 +225,7 @@ export function createSpace3d(host: HTMLElement, opts: Space3dOptions): Space3d 
   }
   function onRestored(): void {
     lost = false;
-    warm = false;
+    draw?.rewarm();
     showMessage(null);
     opts.onRestore?.();
     requestRender();
@@ -390,7 +386,7 @@ export function createSpace3d(host: HTMLElement, opts: Space3dOptions): Space3d 
       camera.aspect = width / height;
       camera.updateProjectionMatrix();
       renderer?.setSize(width, height, false);
-      warm = false;
+      draw?.rewarm();
       resetView();
     },
     setPalette,

@@ -26,7 +26,7 @@ import {
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import type { Palette } from "../kit/scene";
 import { clipSegment, mixColor, type Box } from "./contour";
-import { renderWarm, softwareGl, startRenderer } from "./webgl";
+import { softwareGl, startRenderer, warmRenderer } from "./webgl";
 
 type P2 = readonly [number, number];
 
@@ -591,12 +591,10 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
     rebuildAll();
   }
 
-  let warm = false;
+  const draw = warmRenderer(r, scene, camera);
   function render(): void {
     if (disposed || lost) return;
-    if (warm) r.render(scene, camera);
-    else renderWarm(r, scene, camera);
-    warm = true;
+    draw.render();
   }
   function scheduleRender(): void {
     if (raf || disposed) return;
@@ -619,7 +617,7 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
   }
   function onRestored(): void {
     lost = false;
-    warm = false;
+    draw.rewarm();
     showMessage(null);
     // three re-initialises its own GL state on restore; ours is rebuilt from the last specs.
     recreateAll();
@@ -674,6 +672,7 @@ export function createSurface3D(host: HTMLElement, opts: { label: string }): Sur
       width = Math.max(10, Math.floor(w));
       height = Math.max(10, Math.floor(h));
       r.setSize(width, height, false);
+      draw.rewarm();
       camera.aspect = width / height;
       camera.updateProjectionMatrix();
       fitCamera();

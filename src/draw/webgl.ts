@@ -70,3 +70,25 @@ export function renderWarm(renderer: WebGLRenderer, scene: Object3D, camera: Cam
   for (const o of hidden) o.visible = false;
   renderer.render(scene, camera);
 }
+
+/**
+ * Draws `scene` on demand, warming (renderWarm) on the first frame and on the first frame after
+ * `rewarm()`: a resize, which gives the canvas a new drawing buffer, or a restored context.
+ */
+export function warmRenderer(
+  renderer: WebGLRenderer,
+  scene: Object3D,
+  camera: Camera,
+): { render(): void; rewarm(): void } {
+  let warm = false;
+  return {
+    render() {
+      if (warm) renderer.render(scene, camera);
+      else renderWarm(renderer, scene, camera);
+      warm = true;
+    },
+    rewarm() {
+      warm = false;
+    },
+  };
+}
