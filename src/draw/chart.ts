@@ -1,10 +1,10 @@
 // Charts in data units: x/y scales (linear or log), axes with ticks and labels, and keyed series
 // (lines, areas, dots, vertical markers) drawn through the same two scales. Used for convergence
 // plots, funnels, spectra and histograms, so every chart in Legible reads the same way.
-import { axisBottom, axisLeft } from "d3-axis";
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3-scale";
-import { select } from "d3-selection";
 import type { Palette } from "../kit/scene";
+import { setText } from "../kit/dom";
+import { renderAxis } from "./axis";
 import { attrs, polyline, svg } from "./svg";
 
 export type Scale = ScaleContinuousNumeric<number, number>;
@@ -126,53 +126,56 @@ export function createChart(host: HTMLElement, opts: ChartOptions): Chart {
       const span = (r: number[]) => Math.abs(r[1] - r[0]);
       const xt = opts.xTicks?.(x.domain() as [number, number], span(x.range()));
       const yt = opts.yTicks?.(y.domain() as [number, number], span(y.range()));
-      // d3's axis rewrites every tick: skip it when nothing it draws has changed (the tick values
-      // and their labels are part of the key, so ticks that follow a scene's state still update).
-      const shown = (
-        ts: readonly number[] | undefined,
-        s: Scale,
-        n: number,
-        fmt?: (v: number) => string,
-      ) => {
-        const vs = ts ?? s.ticks(n);
-        return fmt ? vs.map((v) => `${v}:${fmt(+v)}`) : vs;
-      };
-      const key = [
+      // Both axes are written in place, attribute by attribute (renderAxis); the key (tick values
+      // and their labels, so ticks that follow a scene's state still update) skips even that walk
+      // when nothing they draw has changed. As d3-axis, a log axis labels only the ticks its
+      // default format ("~g") labels.
+      const xs = xt ?? x.ticks(nx);
+      const ys = yt ?? y.ticks(ny);
+      const fx = opts.xFormat ?? x.tickFormat(nx, opts.xLog ? "~g" : undefined);
+      const fy = opts.yFormat ?? y.tickFormat(ny, opts.yLog ? "~g" : undefined);
+      const xLabels = xs.map((v) => fx(+v));
+      const yLabels = ys.map((v) => fy(+v));
+      const key = JSON.stringify([
         w,
         h,
         x.domain(),
         y.domain(),
-        nx,
-        ny,
-        shown(xt, x, nx, opts.xFormat),
-        shown(yt, y, ny, opts.yFormat),
+        xs,
+        ys,
+        xLabels,
+        yLabels,
         p.muted,
         font,
-        opts.xLabel,
-        opts.yLabel,
-      ].join("|");
+      ]);
       if (key === axesKey) return;
       axesKey = key;
-      const ax = opts.xLog ? axisBottom(x).ticks(nx, "~g") : axisBottom(x).ticks(nx);
-      const ay = opts.yLog ? axisLeft(y).ticks(ny, "~g") : axisLeft(y).ticks(ny);
-      if (xt) ax.tickValues(xt);
-      if (yt) ay.tickValues(yt);
-      if (opts.xFormat) ax.tickFormat((v) => opts.xFormat!(+v));
-      if (opts.yFormat) ay.tickFormat((v) => opts.yFormat!(+v));
-      select(gx).attr("transform", `translate(0,${y.range()[0]})`).call(ax);
-      select(gy).attr("transform", `translate(${m.left},0)`).call(ay);
-      for (const g of [gx, gy]) {
-        select(g).selectAll("text").attr("fill", p.muted).attr("font-size", font);
-        select(g).selectAll("line,path").attr("stroke", p.muted);
-      }
+      attrs(gx, { transform: `translate(0,${y.range()[0]})` });
+      attrs(gy, { transform: `translate(${m.left},0)` });
+      renderAxis(gx, {
+        orient: "bottom",
+        scale: x,
+        values: xs,
+        labels: xLabels,
+        color: p.muted,
+        fontSize: font,
+      });
+      renderAxis(gy, {
+        orient: "left",
+        scale: y,
+        values: ys,
+        labels: yLabels,
+        color: p.muted,
+        fontSize: font,
+      });
       attrs(xl, { x: (m.left + w - m.right) / 2, y: h - 6, fill: p.muted, "font-size": font });
-      xl.textContent = opts.xLabel ?? "";
+      setText(xl, opts.xLabel ?? "");
       attrs(yl, {
         transform: `translate(14,${(m.top + h - m.bottom) / 2}) rotate(-90)`,
         fill: p.muted,
         "font-size": font,
       });
-      yl.textContent = opts.yLabel ?? "";
+      setText(yl, opts.yLabel ?? "");
     },
     line(key, pts, style) {
       const path = keyed(key, "path");
