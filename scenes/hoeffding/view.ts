@@ -408,7 +408,7 @@ export function mountHoeffding(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
   }
   layout();
 
-  /** Redraws a chart's axes only when its domain, size, theme or ticks changed (skips computing ticks and labels). */
+  /** Redraws a chart's axes only when its domain, size, theme or ticks changed (saves the ticks walk). */
   const axesKeys = new Map<Chart, string>();
   function axes(chart: Chart, extra = ""): void {
     const key = [
