@@ -9,6 +9,7 @@ import { createPlane, type Pt } from "../../src/draw/plane";
 import { bannerReserve, fitWithReserve } from "../../src/draw/fit";
 import { createSplit } from "../../src/draw/split";
 import { attrs, polyline, svg } from "../../src/draw/svg";
+import { setText } from "../../src/kit/dom";
 import type { NormModel, NormParams, params as schema } from "./model";
 
 const pName = (p: number) => (p === Infinity ? "∞" : f(p, 3));
@@ -49,8 +50,24 @@ export function mountNormBalls(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
     l1: svg("path", { fill: "none", "stroke-linejoin": "round" }, plane.main),
     lp: svg("path", { fill: "none", "stroke-linejoin": "round" }, plane.main),
   };
+  // Where each ball crosses the positive x-axis (at its norm): a tick, a dot and a label each,
+  // stacked below the axis.
   const ticks = svg("g", {}, plane.front);
+  const tickMarks = ["‖x‖∞", "‖x‖₂", "‖x‖₁"].map((name) => {
+    const text = svg(
+      "text",
+      { "text-anchor": "middle", "font-weight": 600, "paint-order": "stroke", "stroke-width": 3 },
+      ticks,
+    );
+    text.textContent = name;
+    return {
+      line: svg("line", { "stroke-width": 1.2 }, ticks),
+      dot: svg("circle", {}, ticks),
+      text,
+    };
+  });
   const contacts = svg("g", {}, plane.front);
+  const contactDots = [svg("circle", {}, contacts), svg("circle", {}, contacts)];
   const xLabel = createLabel(plane.front);
   const contactLabels = [createLabel(plane.front), createLabel(plane.front)];
   const banner = createBanner(split.main);
@@ -61,13 +78,12 @@ export function mountNormBalls(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
   const note = document.createElement("div");
   note.style.cssText = "margin:0 0.8rem 0.8rem;color:var(--muted);font-size:0.86em;line-height:1.4";
   split.side.appendChild(note);
-  const para = (text: string, color?: string) => {
+  // The side note: up to three paragraphs, rewritten only when their text changes.
+  const paras = [0, 1, 2].map(() => {
     const el = document.createElement("p");
     el.style.margin = "0 0 0.5em";
-    if (color) el.style.color = color;
-    el.textContent = text;
-    return el;
-  };
+    return note.appendChild(el);
+  });
 
   const hx = createHandle(plane, {
     name: "point x",
@@ -92,8 +108,20 @@ export function mountNormBalls(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
   let mainSize = { width: 300, height: 300 };
   let stacked = false;
 
+  // The bar chart's title and four rows are made once and moved: a step rewrites only what changed.
+  const barTitle = svg("text", { "font-weight": 600 }, bars);
+  const barRows = new Map(
+    ["inf", "2", "1", "p"].map((key) => [
+      key,
+      {
+        label: svg("text", { "font-weight": 600 }, bars),
+        rect: svg("rect", { rx: 3 }, bars),
+        value: svg("text", {}, bars),
+      },
+    ]),
+  );
+
   function drawBars(m: NormModel, pal: Palette): void {
-    bars.replaceChildren();
     const { width } = sideSize;
     const fs = pal.fontSize;
     const pad = 0.8 * fs;
@@ -118,45 +146,34 @@ export function mountNormBalls(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
     const top = pad + fs * 1.3;
     const height = top + rows.length * rowH + pad * 0.5;
     attrs(bars, { width, height, viewBox: `0 0 ${width} ${height}` });
-    const title = svg(
-      "text",
-      { x: pad, y: pad + fs * 0.8, fill: pal.fg, "font-size": fs * 0.95, "font-weight": 600 },
-      bars,
-    );
-    title.textContent = "‖x‖∞ ≤ ‖x‖₂ ≤ ‖x‖₁";
+    attrs(barTitle, { x: pad, y: pad + fs * 0.8, fill: pal.fg, "font-size": fs * 0.95 });
+    setText(barTitle, "‖x‖∞ ≤ ‖x‖₂ ≤ ‖x‖₁");
     const maxV = Math.max(...rows.map((r) => r.value));
     const span = Math.max(10, width - pad * 2 - labelW - valueW);
     rows.forEach((r, i) => {
+      const el = barRows.get(r.key)!;
       const y = top + i * rowH;
-      const lab = svg(
-        "text",
-        { x: pad, y: y + rowH * 0.62, fill: r.color, "font-size": fs * 0.82, "font-weight": 600 },
-        bars,
-      );
-      lab.textContent = r.label;
+      attrs(el.label, { x: pad, y: y + rowH * 0.62, fill: r.color, "font-size": fs * 0.82 });
+      setText(el.label, r.label);
       const w = maxV > 0 ? (span * r.value) / maxV : 0;
-      svg(
-        "rect",
-        {
-          x: pad + labelW,
-          y: y + rowH * 0.18,
-          width: Math.max(w, 1),
-          height: rowH * 0.62,
-          rx: 3,
-          fill: r.color,
-          "fill-opacity": r.dashed ? 0.18 : 0.85,
-          stroke: r.color,
-          "stroke-width": r.dashed ? 1.5 : 0,
-          "stroke-dasharray": r.dashed ? "4 3" : null,
-        },
-        bars,
-      );
-      const val = svg(
-        "text",
-        { x: pad + labelW + w + 5, y: y + rowH * 0.62, fill: pal.fg, "font-size": fs * 0.82 },
-        bars,
-      );
-      val.textContent = f(r.value);
+      attrs(el.rect, {
+        x: pad + labelW,
+        y: y + rowH * 0.18,
+        width: Math.max(w, 1),
+        height: rowH * 0.62,
+        fill: r.color,
+        "fill-opacity": r.dashed ? 0.18 : 0.85,
+        stroke: r.color,
+        "stroke-width": r.dashed ? 1.5 : 0,
+        "stroke-dasharray": r.dashed ? "4 3" : null,
+      });
+      attrs(el.value, {
+        x: pad + labelW + w + 5,
+        y: y + rowH * 0.62,
+        fill: pal.fg,
+        "font-size": fs * 0.82,
+      });
+      setText(el.value, f(r.value));
     });
   }
 
@@ -199,51 +216,31 @@ export function mountNormBalls(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
       });
 
       // Where each ball crosses the positive x-axis: at its norm. Labels stack below the axis.
-      ticks.replaceChildren();
-      const [ox, oy] = plane.px([0, 0]);
+      const oy = plane.px([0, 0])[1];
       const marks = [
-        { v: m.linf, label: "‖x‖∞", color: pal.c[1] },
-        { v: m.l2, label: "‖x‖₂", color: pal.c[2] },
-        { v: m.l1, label: "‖x‖₁", color: pal.c[0] },
+        { v: m.linf, color: pal.c[1] },
+        { v: m.l2, color: pal.c[2] },
+        { v: m.l1, color: pal.c[0] },
       ];
+      ticks.style.display = s ? "none" : "";
       if (!s)
         marks.forEach((k, i) => {
           const x = plane.sx(k.v);
           const depth = (18 + 17 * i) * em;
-          svg(
-            "line",
-            {
-              x1: x,
-              x2: x,
-              y1: oy,
-              y2: oy + depth - 12 * em,
-              stroke: k.color,
-              "stroke-width": 1.2,
-            },
-            ticks,
-          );
-          svg("circle", { cx: x, cy: oy, r: 3.5 * em, fill: k.color }, ticks);
-          const tx = svg(
-            "text",
-            {
-              x: x,
-              y: oy + depth,
-              "text-anchor": "middle",
-              fill: k.color,
-              "font-size": pal.fontSize * 0.78,
-              "font-weight": 600,
-              "paint-order": "stroke",
-              stroke: pal.bg,
-              "stroke-width": 3,
-            },
-            ticks,
-          );
-          tx.textContent = k.label;
+          const el = tickMarks[i];
+          attrs(el.line, { x1: x, x2: x, y1: oy, y2: oy + depth - 12 * em, stroke: k.color });
+          attrs(el.dot, { cx: x, cy: oy, r: 3.5 * em, fill: k.color });
+          attrs(el.text, {
+            x: x,
+            y: oy + depth,
+            fill: k.color,
+            "font-size": pal.fontSize * 0.78,
+            stroke: pal.bg,
+          });
         });
-      void ox;
 
       // The sparsity picture: a line through x, the smallest diamond and circle that touch it.
-      contacts.replaceChildren();
+      contacts.style.display = s ? "" : "none";
       if (s) {
         const vis = plane.visible();
         const far = 3 * Math.max(...vis.x.map(Math.abs), ...vis.y.map(Math.abs));
@@ -278,11 +275,14 @@ export function mountNormBalls(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
         const out: Pt = s.c >= 0 ? s.w : [-s.w[0], -s.w[1]];
         hits.forEach(([q, color, text], i) => {
           const [cx, cy] = plane.px([q[0], q[1]]);
-          svg(
-            "circle",
-            { cx, cy, r: 6 * em, fill: color, stroke: pal.bg, "stroke-width": 2 },
-            contacts,
-          );
+          attrs(contactDots[i], {
+            cx,
+            cy,
+            r: 6 * em,
+            fill: color,
+            stroke: pal.bg,
+            "stroke-width": 2,
+          });
           const w = text.length * 8.2 * em;
           const dx = out[0] >= 0 ? 8 * em : -w - 8 * em;
           const dy = -out[1] * 14 * em + (out[1] >= 0 ? -4 : 14) * em;
@@ -358,27 +358,20 @@ export function mountNormBalls(host: HTMLElement, ctx: SceneCtx<typeof schema>) 
         );
 
       drawBars(m, pal);
-      if (s)
-        note.replaceChildren(
-          para(
+      const lines = s
+        ? [
             "L1's corners sit on the axes. Grow a diamond until it touches a line and it almost always touches at a corner, where a coordinate is exactly 0; a circle has no corners.",
-          ),
-          para(
             "That is why the lasso (an L1 penalty) sets weights to exactly zero and ridge (L2) only shrinks them. Drag x, or the grey handle to turn the line.",
-          ),
-        );
-      else
-        note.replaceChildren(
-          para(
+          ]
+        : [
             "Each ball is the set of points with the same norm as x, so it passes through x and crosses the axis at that norm.",
-          ),
-          para(
             `The other way round, in ℝ²: ‖x‖₁ ≤ √2‖x‖₂ and ‖x‖₂ ≤ √2‖x‖∞. Here ${f(m.l1)} ≤ ${f(Math.SQRT2 * m.l2)} and ${f(m.l2)} ≤ ${f(Math.SQRT2 * m.linf)}.`,
-          ),
-          para(
             "Why does L1 favour sparse points? Its corners sit on the axes: tick “why L1 is sparse”.",
-          ),
-        );
+          ];
+      paras.forEach((el, i) => {
+        el.hidden = i >= lines.length;
+        setText(el, lines[i] ?? "");
+      });
     },
     resize({ width, height }: { width: number; height: number }) {
       const l = split.layout(width, height);
